@@ -1,0 +1,216 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 The vcrypto authors
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <rte_branch_prediction.h>
+
+#include "virtio_crypto_log.h"
+#include "virtqueue.h"
+
+RTE_LOG_REGISTER(vcrypto_virtio_logtype, pmd.crypto.virtio, INFO);
+
+static size_t
+align_up(size_t v, size_t a)
+{
+	return (v + a - 1) & ~(a - 1);
+}
+
+static size_t
+used_offset(uint16_t num)
+{
+	return align_up(vcrypto_vring_desc_size(num) + vcrypto_vring_avail_size(num),
+			VCRYPTO_VQ_ALIGN);
+}
+
+size_t
+vcrypto_vq_ring_size(uint16_t num)
+{
+	return used_offset(num) + align_up(vcrypto_vring_used_size(num), VCRYPTO_VQ_ALIGN);
+}
+
+struct vcrypto_vq *
+vcrypto_vq_create(uint16_t num, void *ring, uint16_t index, bool no_interrupt)
+{
+	struct vcrypto_vq *vq;
+	uint16_t i;
+
+	if (num == 0 || (num & (num - 1)) != 0 || num > VCRYPTO_VRING_MAX_SIZE ||
+	    ring == NULL || ((uintptr_t)ring & (VCRYPTO_VQ_ALIGN - 1)) != 0) {
+		errno = EINVAL;
+		return NULL;
+	}
+	vq = calloc(1, sizeof(*vq));
+	if (vq == NULL)
+		return NULL;
+	vq->extra = calloc(num, sizeof(*vq->extra));
+	if (vq->extra == NULL) {
+		free(vq);
+		return NULL;
+	}
+	vq->desc = ring;
+	vq->avail = (void *)((uint8_t *)ring + vcrypto_vring_desc_size(num));
+	vq->used = (void *)((uint8_t *)ring + used_offset(num));
+	vq->num = num;
+	vq->num_free = num;
+	vq->index = index;
+	for (i = 0; i < num; i++)
+		vq->extra[i].next = (uint16_t)(i + 1);
+	/* The driver polls the used ring: interrupts would only cost the
+	 * device a system call per burst. */
+	vq->avail->flags = no_interrupt ? VCRYPTO_VRING_AVAIL_F_NO_INTERRUPT : 0;
+	return vq;
+}
+
+void
+vcrypto_vq_free(struct vcrypto_vq *vq)
+{
+	if (vq == NULL)
+		return;
+	free(vq->extra);
+	free(vq);
+}
+
+void
+vcrypto_vq_set_notify(struct vcrypto_vq *vq, vcrypto_vq_notify_t fn, void *arg)
+{
+	vq->notify = fn;
+	vq->notify_arg = arg;
+}
+
+static void
+mark_broken(struct vcrypto_vq *vq, const char *why, uint32_t value)
+{
+	if (!vq->broken)
+		VC_LOG(ERR, "virtqueue %u broken: %s (%u); no further requests on it",
+			vq->index, why, value);
+	vq->broken = true;
+}
+
+int
+vcrypto_vq_add(struct vcrypto_vq *vq, const struct vcrypto_vq_buf *bufs,
+		uint16_t n_out, uint16_t n_in, void *cookie)
+{
+	uint16_t total = n_out + n_in;
+	uint16_t head, idx, prev = 0, i;
+
+	if (unlikely(vq->broken))
+		return -EIO;
+	if (unlikely(total == 0 || n_out > vq->num || n_in > vq->num))
+		return -EINVAL;
+	if (unlikely(total > vq->num_free))
+		return -ENOSPC;
+
+	head = idx = vq->free_head;
+	for (i = 0; i < total; i++) {
+		struct vcrypto_vring_desc *d = &vq->desc[idx];
+
+		d->addr = bufs[i].addr;
+		d->len = bufs[i].len;
+		d->flags = (i < n_out ? 0 : VCRYPTO_VRING_DESC_F_WRITE) |
+			   (i + 1 < total ? VCRYPTO_VRING_DESC_F_NEXT : 0);
+		/* The link comes from the shadow: the table is shared memory. */
+		d->next = vq->extra[idx].next;
+		prev = idx;
+		idx = vq->extra[idx].next;
+	}
+	vq->desc[prev].next = 0;
+	vq->free_head = idx;
+	vq->num_free -= total;
+	vq->extra[head].cookie = cookie;
+	vq->extra[head].ndescs = total;
+	vq->extra[head].in_flight = 1;
+	vq->chains++;
+
+	vq->avail->ring[vq->avail_idx & (vq->num - 1)] = head;
+	vq->avail_idx++;
+	return head;
+}
+
+int
+vcrypto_vq_kick(struct vcrypto_vq *vq)
+{
+	uint16_t flags;
+
+	if (unlikely(vq->broken))
+		return -EIO;
+	if (vq->avail_idx == vq->kicked_idx)
+		return 0;
+	/* R1: descriptors and avail ring entries must be visible before the
+	 * index that hands them over (spec 2.7.13: "the driver MUST perform a
+	 * suitable memory barrier before the idx update"). Pairs with the
+	 * device's acquire of avail->idx. */
+	__atomic_store_n(&vq->avail->idx, vq->avail_idx, __ATOMIC_RELEASE);
+	vq->kicked_idx = vq->avail_idx;
+	/* The idx store must be visible before we read the device's
+	 * suppression flag, or we could skip a kick the device waits for. */
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	flags = __atomic_load_n(&vq->used->flags, __ATOMIC_RELAXED);
+	if (flags & VCRYPTO_VRING_USED_F_NO_NOTIFY)
+		return 0;
+	if (vq->notify != NULL)
+		vq->notify(vq->notify_arg);
+	return 1;
+}
+
+static void
+free_chain(struct vcrypto_vq *vq, uint16_t head)
+{
+	struct vcrypto_vq_extra *h = &vq->extra[head];
+	uint16_t last = head, i;
+
+	for (i = 1; i < h->ndescs; i++)
+		last = vq->extra[last].next;
+	vq->extra[last].next = vq->free_head;
+	vq->free_head = head;
+	vq->num_free += h->ndescs;
+	h->in_flight = 0;
+	h->cookie = NULL;
+	h->ndescs = 0;
+	vq->chains--;
+}
+
+int
+vcrypto_vq_get_used(struct vcrypto_vq *vq, struct vcrypto_vq_used *out,
+		uint16_t max)
+{
+	uint16_t used_idx, avail, n = 0;
+
+	if (unlikely(vq->broken))
+		return -EIO;
+	/* A1: pairs with the device's release of used->idx: the elements
+	 * and the data it wrote are visible once the index is. */
+	used_idx = __atomic_load_n(&vq->used->idx, __ATOMIC_ACQUIRE);
+	avail = (uint16_t)(used_idx - vq->last_used_idx);
+	if (unlikely(avail > vq->chains)) {
+		mark_broken(vq, "used index ahead of chains in flight", avail);
+		return -EIO;
+	}
+	if (avail > max)
+		avail = max;
+	while (n < avail) {
+		const struct vcrypto_vring_used_elem *e =
+			&vq->used->ring[vq->last_used_idx & (vq->num - 1)];
+		uint32_t id = e->id;
+
+		if (unlikely(id >= vq->num)) {
+			mark_broken(vq, "used id out of range", id);
+			break;
+		}
+		if (unlikely(!vq->extra[id].in_flight)) {
+			mark_broken(vq, "used id not in flight", id);
+			break;
+		}
+		out[n].head = (uint16_t)id;
+		out[n].len = e->len;
+		out[n].cookie = vq->extra[id].cookie;
+		free_chain(vq, (uint16_t)id);
+		vq->last_used_idx++;
+		n++;
+	}
+	if (n == 0 && vq->broken)
+		return -EIO;
+	return n;
+}

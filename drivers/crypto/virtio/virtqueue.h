@@ -1,0 +1,154 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 The vcrypto authors
+ */
+#ifndef VCRYPTO_VIRTQUEUE_H
+#define VCRYPTO_VIRTQUEUE_H
+
+/**
+ * @file
+ * The driver side of a split virtqueue (virtio 1.2, section 2.7).
+ *
+ * It knows descriptors, the avail and used rings, their indices and
+ * notification suppression. It does not know crypto, nor how the device is
+ * reached: the ring memory is handed in by the caller (it must be memory the
+ * device can see), and a kick calls back into the transport.
+ *
+ * The driver's own bookkeeping (free list, chain lengths, in-flight flags,
+ * cookies) lives in shadow arrays outside device-writable memory, so a
+ * misbehaving device can at worst complete a wrong request, never corrupt
+ * the driver. A used id out of range or not in flight marks the queue broken;
+ * every later call then fails fast with -EIO.
+ *
+ * Not thread safe: one queue is used by one thread at a time.
+ */
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "vcrypto_vring.h"
+
+/** Alignment of the used ring inside the ring memory. */
+#define VCRYPTO_VQ_ALIGN 4096
+
+/** One buffer of a chain: a device address and a length. */
+struct vcrypto_vq_buf {
+	uint64_t addr; /**< address as the device sees it */
+	uint32_t len;  /**< bytes */
+};
+
+/** One completion taken from the used ring. */
+struct vcrypto_vq_used {
+	uint16_t head;  /**< head descriptor of the completed chain */
+	uint32_t len;   /**< bytes the device says it wrote */
+	void *cookie;   /**< what vcrypto_vq_add() was given */
+};
+
+/** Notification callback: tell the device there is new work on the queue. */
+typedef void (*vcrypto_vq_notify_t)(void *arg);
+
+/** Per-descriptor shadow state, kept out of device-writable memory. */
+struct vcrypto_vq_extra {
+	void *cookie;    /**< caller's cookie, on the head of a chain */
+	uint16_t next;   /**< next descriptor of the chain or of the free list */
+	uint16_t ndescs; /**< chain length, on the head */
+	uint8_t in_flight; /**< head of a chain the device owns */
+};
+
+/** A driver-side split virtqueue. */
+struct vcrypto_vq {
+	struct vcrypto_vring_desc *desc;   /**< descriptor table (device-readable) */
+	struct vcrypto_vring_avail *avail; /**< driver area (device-readable) */
+	struct vcrypto_vring_used *used;   /**< device area (device-writable) */
+	uint16_t num;             /**< queue size, a power of two */
+	uint16_t num_free;        /**< free descriptors */
+	uint16_t free_head;       /**< first free descriptor */
+	uint16_t avail_idx;       /**< shadow of avail->idx (next to publish) */
+	uint16_t last_used_idx;   /**< next used element to consume */
+	uint16_t kicked_idx;      /**< avail index at the last publish */
+	uint16_t chains;          /**< chains in flight */
+	bool broken;              /**< device misbehaved; all calls fail */
+	uint16_t index;           /**< queue index on the device (for logs) */
+	vcrypto_vq_notify_t notify; /**< transport's kick */
+	void *notify_arg;         /**< its argument */
+	struct vcrypto_vq_extra *extra; /**< shadow state, num entries */
+};
+
+/**
+ * Bytes of ring memory a queue of @p num entries needs (descriptor table,
+ * avail ring, used ring aligned to VCRYPTO_VQ_ALIGN).
+ */
+size_t vcrypto_vq_ring_size(uint16_t num);
+
+/**
+ * Create a queue on caller-provided, zeroed ring memory.
+ *
+ * @param num        queue size: a power of two, 1..32768
+ * @param ring       vcrypto_vq_ring_size(num) bytes, aligned to VCRYPTO_VQ_ALIGN,
+ *                   visible to the device
+ * @param index      queue index on the device (for logs)
+ * @param no_interrupt set VRING_AVAIL_F_NO_INTERRUPT: the driver polls
+ * @return the queue (shadow state from the C heap), or NULL (errno EINVAL or ENOMEM)
+ */
+struct vcrypto_vq *vcrypto_vq_create(uint16_t num, void *ring, uint16_t index,
+		bool no_interrupt);
+
+/** Free a queue's shadow state (not the ring memory). NULL is allowed. */
+void vcrypto_vq_free(struct vcrypto_vq *vq);
+
+/** Set the callback vcrypto_vq_kick() uses to notify the device. */
+void vcrypto_vq_set_notify(struct vcrypto_vq *vq, vcrypto_vq_notify_t fn, void *arg);
+
+/**
+ * Add a chain: @p n_out device-readable buffers, then @p n_in device-writable
+ * ones. Not visible to the device until vcrypto_vq_kick().
+ *
+ * @return the head descriptor index (>= 0); -ENOSPC when fewer than
+ *   n_out + n_in descriptors are free; -EINVAL for an empty chain; -EIO when
+ *   the queue is broken.
+ */
+int vcrypto_vq_add(struct vcrypto_vq *vq, const struct vcrypto_vq_buf *bufs,
+		uint16_t n_out, uint16_t n_in, void *cookie);
+
+/**
+ * Publish the chains added since the last call (avail->idx, release order)
+ * and notify the device unless it set VRING_USED_F_NO_NOTIFY. Call once per
+ * burst.
+ *
+ * @return 1 if the device was notified, 0 if not (nothing new or suppressed),
+ *   -EIO when the queue is broken.
+ */
+int vcrypto_vq_kick(struct vcrypto_vq *vq);
+
+/**
+ * Take up to @p max completions from the used ring, freeing their descriptors.
+ *
+ * @return the number taken (0..max), or -EIO when the queue is (or now
+ *   becomes) broken; completions taken before the breakage are still returned
+ *   if any (the next call returns -EIO).
+ */
+int vcrypto_vq_get_used(struct vcrypto_vq *vq, struct vcrypto_vq_used *out,
+		uint16_t max);
+
+/** Free descriptors. */
+static inline uint16_t
+vcrypto_vq_free_count(const struct vcrypto_vq *vq)
+{
+	return vq->num_free;
+}
+
+/** Whether the device misbehaved on this queue. */
+static inline bool
+vcrypto_vq_is_broken(const struct vcrypto_vq *vq)
+{
+	return vq->broken;
+}
+
+/** Chains the device owns (added, not yet returned by vcrypto_vq_get_used()). */
+static inline uint16_t
+vcrypto_vq_in_flight(const struct vcrypto_vq *vq)
+{
+	return vq->chains;
+}
+
+#endif /* VCRYPTO_VIRTQUEUE_H */
