@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 The vcrypto authors
+ */
+#ifndef VCRYPTO_GMEM_PRIV_H
+#define VCRYPTO_GMEM_PRIV_H
+
+/**
+ * @file
+ * Guest memory: the backend's own copy of the vhost-user memory table and
+ * the one door through which a guest address becomes a host pointer.
+ *
+ * It knows regions (guest physical address, size, host virtual address);
+ * it does not know rings, requests or DPDK, so unit tests and fuzzers build
+ * it alone.
+ */
+
+#include <stdint.h>
+
+/** Most regions a table may hold (vhost-user sends at most 8 today). */
+#define VCRYPTO_GMEM_MAX_REGIONS 64
+
+/** One guest memory region, mapped in this process. */
+struct vcrypto_gmem_region {
+	uint64_t gpa;  /**< guest physical address of the first byte */
+	uint64_t size; /**< bytes, never 0 */
+	uint64_t hva;  /**< host virtual address of the first byte */
+};
+
+/** A guest memory table. */
+struct vcrypto_gmem {
+	uint32_t nregions; /**< valid entries in regions[] */
+	struct vcrypto_gmem_region regions[VCRYPTO_GMEM_MAX_REGIONS];
+};
+
+/**
+ * Empty @p mem, then add regions one by one with vcrypto_gmem_add().
+ */
+void vcrypto_gmem_reset(struct vcrypto_gmem *mem);
+
+/**
+ * Add a region to @p mem.
+ *
+ * @return 0; -EINVAL for a zero size or a region whose guest or host range
+ *         wraps around 2^64; -ENOSPC when the table is full.
+ */
+int vcrypto_gmem_add(struct vcrypto_gmem *mem, uint64_t gpa, uint64_t size,
+		uint64_t hva);
+
+/**
+ * Translate a guest range into a host pointer.
+ *
+ * @return the host address of @p gpa when the whole range [gpa, gpa + len)
+ *         lies inside one region; NULL when @p len is 0, when the range wraps
+ *         around 2^64, or when any byte of it is outside that region.
+ */
+void *vcrypto_gmem_translate(const struct vcrypto_gmem *mem, uint64_t gpa,
+		uint64_t len);
+
+#endif /* VCRYPTO_GMEM_PRIV_H */

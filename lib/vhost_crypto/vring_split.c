@@ -1,0 +1,219 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 The vcrypto authors
+ */
+#include <endian.h>
+#include <errno.h>
+#include <stddef.h>
+
+#include "vring_split_priv.h"
+
+int
+vcrypto_vring_split_init(struct vcrypto_vring_split *vq, void *desc,
+		void *avail, void *used, uint32_t size, uint16_t last_avail,
+		uint16_t last_used, bool indirect)
+{
+	if (desc == NULL || avail == NULL || used == NULL || size == 0 ||
+			size > VCRYPTO_VRING_MAX_SIZE || (size & (size - 1)) != 0)
+		return -EINVAL;
+	vq->desc = desc;
+	vq->avail = avail;
+	vq->used = used;
+	vq->size = (uint16_t)size;
+	vq->last_avail = last_avail;
+	vq->last_used = last_used;
+	vq->published = last_used;
+	vq->indirect = indirect;
+	vq->broken = false;
+	return 0;
+}
+
+int
+vcrypto_vring_split_avail(struct vcrypto_vring_split *vq, uint16_t max)
+{
+	uint16_t avail_idx, n;
+
+	/*
+	 * A1: pairs with the driver's barrier before it updates avail->idx
+	 * (virtio 1.2, 2.7.13: "the driver MUST perform a suitable memory
+	 * barrier before the idx update"), so the ring entries and
+	 * descriptors up to avail_idx are visible to the reads that follow.
+	 */
+	avail_idx = le16toh(__atomic_load_n(&vq->avail->idx, __ATOMIC_ACQUIRE));
+	n = (uint16_t)(avail_idx - vq->last_avail);
+	if (n > vq->size) {
+		/* A driver can never have more than size chains out. */
+		vq->broken = true;
+		return -EPROTO;
+	}
+	return n < max ? n : max;
+}
+
+int
+vcrypto_vring_split_pop(struct vcrypto_vring_split *vq, uint16_t *head)
+{
+	const volatile uint16_t *ring = vq->avail->ring;
+	uint16_t h;
+
+	h = le16toh(ring[vq->last_avail & (vq->size - 1)]);
+	if (h >= vq->size) {
+		vq->broken = true;
+		return -EPROTO;
+	}
+	vq->last_avail++;
+	*head = h;
+	return 0;
+}
+
+/* Read a descriptor exactly once: later checks look only at the copy. */
+static inline void
+desc_read(const volatile struct vcrypto_vring_desc *src,
+		struct vcrypto_vring_desc *dst)
+{
+	dst->addr = le64toh(src->addr);
+	dst->len = le32toh(src->len);
+	dst->flags = le16toh(src->flags);
+	dst->next = le16toh(src->next);
+}
+
+/* Switch the walk to an indirect table described by @p d. */
+static int
+enter_indirect(const struct vcrypto_vring_split *vq,
+		const struct vcrypto_gmem *mem, const struct vcrypto_vring_desc *d,
+		const volatile struct vcrypto_vring_desc **table, uint32_t *entries)
+{
+	uint32_t n;
+
+	if (!vq->indirect || (d->flags & VCRYPTO_VRING_DESC_F_NEXT))
+		return -EINVAL;
+	if (d->len == 0 || d->len % sizeof(struct vcrypto_vring_desc) != 0)
+		return -EINVAL;
+	n = d->len / sizeof(struct vcrypto_vring_desc);
+	if (n > VCRYPTO_VRING_MAX_SIZE)
+		return -E2BIG;
+	*table = vcrypto_gmem_translate(mem, d->addr, d->len);
+	if (*table == NULL)
+		return -EFAULT;
+	*entries = n;
+	return 0;
+}
+
+static int
+add_seg(struct vcrypto_chain *chain, const struct vcrypto_gmem *mem,
+		const struct vcrypto_vring_desc *d)
+{
+	bool write = (d->flags & VCRYPTO_VRING_DESC_F_WRITE) != 0;
+	struct vcrypto_seg *s;
+	uint8_t *hva;
+
+	if (d->len == 0)
+		return -EINVAL;
+	/* Device-readable buffers all come before device-writable ones. */
+	if (!write && chain->nseg > chain->nread)
+		return -EINVAL;
+	if (chain->nseg >= VCRYPTO_CHAIN_MAX_SEGS)
+		return -E2BIG;
+	hva = vcrypto_gmem_translate(mem, d->addr, d->len);
+	if (hva == NULL)
+		return -EFAULT;
+	if (chain->read_len + chain->write_len + d->len > UINT32_MAX)
+		return -E2BIG;
+	s = &chain->seg[chain->nseg++];
+	s->hva = hva;
+	s->len = d->len;
+	s->write = write;
+	if (write) {
+		chain->write_len += d->len;
+	} else {
+		chain->nread++;
+		chain->read_len += d->len;
+	}
+	return 0;
+}
+
+int
+vcrypto_vring_split_walk(const struct vcrypto_vring_split *vq,
+		const struct vcrypto_gmem *mem, uint16_t head,
+		struct vcrypto_chain *chain)
+{
+	const volatile struct vcrypto_vring_desc *table = vq->desc;
+	uint32_t entries = vq->size;
+	uint32_t ttl = vq->size;
+	bool in_indirect = false;
+	uint32_t idx = head;
+	int rc;
+
+	chain->head = head;
+	chain->nseg = 0;
+	chain->nread = 0;
+	chain->read_len = 0;
+	chain->write_len = 0;
+	if (head >= vq->size)
+		return -ERANGE;
+
+	for (;;) {
+		struct vcrypto_vring_desc d;
+
+		/* A chain visits each table entry at most once. */
+		if (ttl == 0)
+			return -ELOOP;
+		ttl--;
+		desc_read(&table[idx], &d);
+
+		if (d.flags & VCRYPTO_VRING_DESC_F_INDIRECT) {
+			if (in_indirect)
+				return -EINVAL;
+			rc = enter_indirect(vq, mem, &d, &table, &entries);
+			if (rc != 0)
+				return rc;
+			in_indirect = true;
+			ttl = entries;
+			idx = 0;
+			continue;
+		}
+		rc = add_seg(chain, mem, &d);
+		if (rc != 0)
+			return rc;
+		if (!(d.flags & VCRYPTO_VRING_DESC_F_NEXT))
+			return 0;
+		if (d.next >= entries)
+			return -ERANGE;
+		idx = d.next;
+	}
+}
+
+void
+vcrypto_vring_split_push(struct vcrypto_vring_split *vq, uint16_t head,
+		uint32_t len)
+{
+	volatile struct vcrypto_vring_used_elem *e =
+		&vq->used->ring[vq->last_used & (vq->size - 1)];
+
+	e->id = htole32(head);
+	e->len = htole32(len);
+	vq->last_used++;
+}
+
+bool
+vcrypto_vring_split_publish(struct vcrypto_vring_split *vq)
+{
+	uint16_t flags;
+
+	if (vq->last_used == vq->published)
+		return false;
+	/*
+	 * R1: the used elements written by push() must be visible before the
+	 * new used->idx (virtio 1.2, 2.7.14: the device MUST update idx only
+	 * after the ring entries); pairs with the driver's read barrier after
+	 * it reads used->idx.
+	 */
+	__atomic_store_n(&vq->used->idx, htole16(vq->last_used), __ATOMIC_RELEASE);
+	vq->published = vq->last_used;
+	/*
+	 * F1: the idx store must be visible before we read avail->flags, or we
+	 * could miss a driver that just cleared NO_INTERRUPT and went to sleep
+	 * waiting for this very idx (store-load ordering needs a full fence).
+	 */
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	flags = le16toh(*(const volatile uint16_t *)&vq->avail->flags);
+	return !(flags & VCRYPTO_VRING_AVAIL_F_NO_INTERRUPT);
+}
