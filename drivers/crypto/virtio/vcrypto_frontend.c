@@ -1,0 +1,226 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 The vcrypto authors
+ */
+
+/* The transport-independent bring-up of a virtio-crypto device. */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+
+#include <rte_malloc.h>
+#include <rte_memory.h>
+
+#include "vcrypto_frontend.h"
+#include "vcrypto_transport.h"
+#include "virtio_crypto_log.h"
+
+/** Ring size for data queues the caller does not use. */
+#define VCRYPTO_FE_IDLE_QUEUE_SIZE 8
+
+struct fe_queue {
+	struct vcrypto_vq *vq;
+	void *ring; /**< DPDK memory holding desc, avail and used */
+};
+
+struct vcrypto_frontend {
+	struct vcrypto_transport *t;
+	struct vcrypto_config cfg;  /**< host byte order */
+	uint64_t features;          /**< negotiated */
+	uint16_t nb_dataq;          /**< usable data queues */
+	uint16_t nb_vrings;         /**< max_dataqueues + 1 */
+	struct fe_queue *q;         /**< nb_vrings entries; ctrl last */
+};
+
+static void
+config_to_host(struct vcrypto_config *c)
+{
+	c->status = vcrypto_le32(c->status);
+	c->max_dataqueues = vcrypto_le32(c->max_dataqueues);
+	c->crypto_services = vcrypto_le32(c->crypto_services);
+	c->cipher_algo_l = vcrypto_le32(c->cipher_algo_l);
+	c->cipher_algo_h = vcrypto_le32(c->cipher_algo_h);
+	c->hash_algo = vcrypto_le32(c->hash_algo);
+	c->mac_algo_l = vcrypto_le32(c->mac_algo_l);
+	c->mac_algo_h = vcrypto_le32(c->mac_algo_h);
+	c->aead_algo = vcrypto_le32(c->aead_algo);
+	c->max_cipher_key_len = vcrypto_le32(c->max_cipher_key_len);
+	c->max_auth_key_len = vcrypto_le32(c->max_auth_key_len);
+	c->akcipher_algo = vcrypto_le32(c->akcipher_algo);
+	c->max_size = vcrypto_le64(c->max_size);
+}
+
+static bool
+is_pow2(uint32_t v)
+{
+	return v != 0 && (v & (v - 1)) == 0;
+}
+
+static int
+setup_vring(struct vcrypto_frontend *fe, uint16_t index, uint16_t num, int socket)
+{
+	struct fe_queue *q = &fe->q[index];
+	size_t sz = vcrypto_vq_ring_size(num);
+
+	q->ring = rte_zmalloc_socket("vcrypto_vring", sz, VCRYPTO_VQ_ALIGN, socket);
+	if (q->ring == NULL) {
+		VC_LOG(ERR, "no DPDK memory for vring %u (%zu bytes)", index, sz);
+		return -ENOMEM;
+	}
+	q->vq = vcrypto_vq_create(num, q->ring, index, true);
+	if (q->vq == NULL)
+		return -ENOMEM;
+	return fe->t->ops->setup_queue(fe->t, index, q->vq);
+}
+
+static int
+negotiate(struct vcrypto_frontend *fe, uint64_t driver_features)
+{
+	uint64_t offered, wanted;
+	int ret;
+
+	ret = fe->t->ops->get_features(fe->t, &offered);
+	if (ret < 0)
+		return ret;
+	wanted = (1ULL << VCRYPTO_VIRTIO_F_VERSION_1) | driver_features;
+	if (!(offered & (1ULL << VCRYPTO_VIRTIO_F_VERSION_1)))
+		VC_LOG(WARNING, "device does not offer VIRTIO_F_VERSION_1; "
+			"going on with little-endian rings");
+	fe->features = offered & wanted;
+	VC_LOG(DEBUG, "features: offered %#" PRIx64 ", negotiated %#" PRIx64,
+		offered, fe->features);
+	return fe->t->ops->set_features(fe->t, fe->features);
+}
+
+static int
+bring_up(struct vcrypto_frontend *fe, const struct vcrypto_frontend_params *p)
+{
+	uint16_t qsize = p->queue_size ? p->queue_size : VCRYPTO_FE_DEFAULT_QUEUE_SIZE;
+	uint16_t csize = p->ctrl_queue_size ? p->ctrl_queue_size :
+			 VCRYPTO_FE_DEFAULT_CTRL_SIZE;
+	uint16_t want = p->nb_queues ? p->nb_queues : 1;
+	uint16_t i;
+	int ret;
+
+	if (!is_pow2(qsize) || qsize > VCRYPTO_VRING_MAX_SIZE || !is_pow2(csize) ||
+	    csize > VCRYPTO_VRING_MAX_SIZE) {
+		VC_LOG(ERR, "queue sizes must be powers of two up to %d (got %u, %u)",
+			VCRYPTO_VRING_MAX_SIZE, qsize, csize);
+		return -EINVAL;
+	}
+	ret = negotiate(fe, p->driver_features);
+	if (ret == 0)
+		ret = fe->t->ops->read_config(fe->t, &fe->cfg);
+	if (ret < 0)
+		return ret;
+	config_to_host(&fe->cfg);
+	if (fe->cfg.max_dataqueues == 0 || fe->cfg.max_dataqueues >= UINT16_MAX) {
+		VC_LOG(ERR, "device config: max_dataqueues %u is not usable",
+			fe->cfg.max_dataqueues);
+		return -EPROTO;
+	}
+	fe->nb_vrings = (uint16_t)(fe->cfg.max_dataqueues + 1);
+	fe->nb_dataq = RTE_MIN(want, (uint16_t)fe->cfg.max_dataqueues);
+	fe->q = calloc(fe->nb_vrings, sizeof(*fe->q));
+	if (fe->q == NULL)
+		return -ENOMEM;
+	ret = fe->t->ops->sync_memory(fe->t);
+	for (i = 0; ret == 0 && i < fe->nb_vrings; i++) {
+		uint16_t num = i == fe->nb_vrings - 1 ? csize :
+			       i < fe->nb_dataq ? qsize : VCRYPTO_FE_IDLE_QUEUE_SIZE;
+
+		ret = setup_vring(fe, i, num, p->socket_id);
+	}
+	return ret;
+}
+
+int
+vcrypto_frontend_open(const struct vcrypto_frontend_params *params,
+		struct vcrypto_frontend **out)
+{
+	struct vcrypto_frontend *fe;
+	int ret;
+
+	if (params == NULL || params->path == NULL || out == NULL)
+		return -EINVAL;
+	fe = calloc(1, sizeof(*fe));
+	if (fe == NULL)
+		return -ENOMEM;
+	ret = vcrypto_vu_transport_create(params->path, &fe->t);
+	if (ret == 0)
+		ret = bring_up(fe, params);
+	if (ret < 0) {
+		vcrypto_frontend_close(fe);
+		return ret;
+	}
+	*out = fe;
+	return 0;
+}
+
+void
+vcrypto_frontend_close(struct vcrypto_frontend *fe)
+{
+	uint16_t i;
+
+	if (fe == NULL)
+		return;
+	/* Closing the connection first stops the back-end from touching the
+	 * rings before we free them. */
+	if (fe->t != NULL)
+		fe->t->ops->destroy(fe->t);
+	for (i = 0; fe->q != NULL && i < fe->nb_vrings; i++) {
+		vcrypto_vq_free(fe->q[i].vq);
+		rte_free(fe->q[i].ring);
+	}
+	free(fe->q);
+	free(fe);
+}
+
+const struct vcrypto_config *
+vcrypto_frontend_config(const struct vcrypto_frontend *fe)
+{
+	return &fe->cfg;
+}
+
+uint64_t
+vcrypto_frontend_features(const struct vcrypto_frontend *fe)
+{
+	return fe->features;
+}
+
+uint16_t
+vcrypto_frontend_nb_dataq(const struct vcrypto_frontend *fe)
+{
+	return fe->nb_dataq;
+}
+
+struct vcrypto_vq *
+vcrypto_frontend_dataq(struct vcrypto_frontend *fe, uint16_t i)
+{
+	return i < fe->nb_dataq ? fe->q[i].vq : NULL;
+}
+
+struct vcrypto_vq *
+vcrypto_frontend_ctrlq(struct vcrypto_frontend *fe)
+{
+	return fe->q[fe->nb_vrings - 1].vq;
+}
+
+bool
+vcrypto_frontend_addr_is_va(const struct vcrypto_frontend *fe)
+{
+	return fe->t->addr_is_va;
+}
+
+uint64_t
+vcrypto_frontend_addr(const struct vcrypto_frontend *fe, const void *va)
+{
+	if (fe->t->addr_is_va)
+		return (uint64_t)(uintptr_t)va;
+	return rte_mem_virt2iova(va);
+}
+
+int
+vcrypto_frontend_sync_memory(struct vcrypto_frontend *fe)
+{
+	return fe->t->ops->sync_memory(fe->t);
+}

@@ -1,0 +1,118 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 The vcrypto authors
+ */
+#ifndef VCRYPTO_FRONTEND_H
+#define VCRYPTO_FRONTEND_H
+
+/**
+ * @file
+ * vcrypto_frontend: the driver side of a virtio-crypto device below crypto:
+ * reach the device (vhost-user client today), negotiate features, read the
+ * config space, and bring up every virtqueue on DPDK memory. The PMD is built
+ * on it, and tests use it to put raw, hand-built requests on a real ring
+ * against a real back-end (meson dependency `vcrypto_frontend`).
+ *
+ * Needs an initialised EAL (rings and requests live in DPDK memory, which is
+ * what the back-end maps). Buffers given to the device must be DPDK memory;
+ * vcrypto_frontend_addr() turns their virtual address into the address a
+ * descriptor carries.
+ *
+ * Typical raw use:
+ * @code
+ * struct vcrypto_frontend_params p = { .path = "/run/vc.sock", .nb_queues = 1 };
+ * struct vcrypto_frontend *fe;
+ * int err = vcrypto_frontend_open(&p, &fe);
+ * struct vcrypto_vq *q = vcrypto_frontend_dataq(fe, 0);
+ * struct vcrypto_vq_buf b[2] = {
+ *     { vcrypto_frontend_addr(fe, req), 72 },     // device-readable
+ *     { vcrypto_frontend_addr(fe, status), 1 } }; // device-writable
+ * vcrypto_vq_add(q, b, 1, 1, cookie);
+ * vcrypto_vq_kick(q);
+ * struct vcrypto_vq_used u;
+ * while (vcrypto_vq_get_used(q, &u, 1) == 0) ;  // then read *status
+ * vcrypto_frontend_close(fe);
+ * @endcode
+ */
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "vcrypto_wire.h"
+#include "virtqueue.h"
+
+/** Default data queue size. */
+#define VCRYPTO_FE_DEFAULT_QUEUE_SIZE 1024
+/** Default control queue size. */
+#define VCRYPTO_FE_DEFAULT_CTRL_SIZE 64
+
+/** How to open a device. */
+struct vcrypto_frontend_params {
+	const char *path;          /**< vhost-user socket the back-end listens on */
+	uint16_t nb_queues;        /**< data queues wanted (0 = 1); capped by the device */
+	uint16_t queue_size;       /**< data queue size, power of two (0 = default) */
+	uint16_t ctrl_queue_size;  /**< control queue size, power of two (0 = default) */
+	int socket_id;             /**< NUMA socket for ring memory (SOCKET_ID_ANY ok) */
+	uint64_t driver_features;  /**< device-specific feature bits the caller can use,
+				        e.g. 1 << VIRTIO_CRYPTO_F_REVISION_1 */
+};
+
+/** An open device. */
+struct vcrypto_frontend;
+
+/**
+ * Connect to the device and bring it up: feature negotiation (VERSION_1 plus
+ * whatever of params->driver_features the device offers), config space read,
+ * memory table, then every data queue and the control queue set up, enabled,
+ * empty. Data queues the caller did not ask for but the device has get a
+ * minimal ring, because a back-end may wait for all of them to be ready.
+ *
+ * @return 0 and *out; -ECONNREFUSED/-ENOENT when nothing listens on path;
+ *   -ENOTSUP when the config space cannot be read; -EINVAL for bad params;
+ *   -ENOMEM; another -errno from the transport. Failures are logged.
+ */
+int vcrypto_frontend_open(const struct vcrypto_frontend_params *params,
+		struct vcrypto_frontend **out);
+
+/** Close the connection, free rings and state. NULL is allowed. */
+void vcrypto_frontend_close(struct vcrypto_frontend *fe);
+
+/** The config space read at open time, in host byte order. */
+const struct vcrypto_config *vcrypto_frontend_config(const struct vcrypto_frontend *fe);
+
+/** Feature bits negotiated with the device. */
+uint64_t vcrypto_frontend_features(const struct vcrypto_frontend *fe);
+
+/** Whether feature bit @p bit was negotiated. */
+static inline bool
+vcrypto_frontend_has(const struct vcrypto_frontend *fe, unsigned int bit)
+{
+	return (vcrypto_frontend_features(fe) >> bit) & 1;
+}
+
+/** Data queues usable: min(params->nb_queues, config max_dataqueues). */
+uint16_t vcrypto_frontend_nb_dataq(const struct vcrypto_frontend *fe);
+
+/** Data queue @p i (< vcrypto_frontend_nb_dataq()), or NULL. */
+struct vcrypto_vq *vcrypto_frontend_dataq(struct vcrypto_frontend *fe, uint16_t i);
+
+/** The control queue (vring index max_dataqueues). */
+struct vcrypto_vq *vcrypto_frontend_ctrlq(struct vcrypto_frontend *fe);
+
+/** Whether descriptors carry virtual addresses (vhost-user) or IOVAs (PCI). */
+bool vcrypto_frontend_addr_is_va(const struct vcrypto_frontend *fe);
+
+/**
+ * Address a descriptor carries for DPDK memory at @p va: the virtual address
+ * itself over vhost-user, its IOVA otherwise.
+ */
+uint64_t vcrypto_frontend_addr(const struct vcrypto_frontend *fe, const void *va);
+
+/**
+ * Re-send the memory table if DPDK memory changed since open (call with the
+ * queues idle, e.g. at device start).
+ *
+ * @return 0 or -errno.
+ */
+int vcrypto_frontend_sync_memory(struct vcrypto_frontend *fe);
+
+#endif /* VCRYPTO_FRONTEND_H */

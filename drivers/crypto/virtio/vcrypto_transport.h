@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 The vcrypto authors
+ */
+#ifndef VCRYPTO_TRANSPORT_H
+#define VCRYPTO_TRANSPORT_H
+
+/**
+ * @file
+ * @internal
+ * The narrow operation table between the transport-independent front-end
+ * (vcrypto_frontend.c) and a way of reaching the device: vhost-user client
+ * today, PCI later. A transport knows feature and config access, where rings
+ * live and how to notify; it knows nothing of crypto.
+ */
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "vcrypto_wire.h"
+#include "virtqueue.h"
+
+struct vcrypto_transport;
+
+/** What every transport implements. All int returns: 0 or -errno (logged). */
+struct vcrypto_transport_ops {
+	const char *name;
+	/** Device feature bits offered. */
+	int (*get_features)(struct vcrypto_transport *t, uint64_t *features);
+	/** Acknowledge @p features (a subset of the offer). */
+	int (*set_features)(struct vcrypto_transport *t, uint64_t features);
+	/** Read the whole config space (converted to host order by the caller). */
+	int (*read_config)(struct vcrypto_transport *t, struct vcrypto_config *cfg);
+	/** Make the device's view of driver memory current (before rings). */
+	int (*sync_memory)(struct vcrypto_transport *t);
+	/** Hand ring @p index to the device and bind vq's notify callback. */
+	int (*setup_queue)(struct vcrypto_transport *t, uint16_t index,
+			struct vcrypto_vq *vq);
+	/** Tear down: close connections, free the transport. */
+	void (*destroy)(struct vcrypto_transport *t);
+};
+
+/** Common head of every transport's private structure. */
+struct vcrypto_transport {
+	const struct vcrypto_transport_ops *ops; /**< the table */
+	bool addr_is_va; /**< descriptors carry virtual, not IO, addresses */
+};
+
+/**
+ * Create the vhost-user client transport: connect to @p path, take
+ * ownership, negotiate protocol features.
+ *
+ * @return 0 and *out, or -errno (ECONNREFUSED/ENOENT when nothing listens).
+ */
+int vcrypto_vu_transport_create(const char *path, struct vcrypto_transport **out);
+
+#endif /* VCRYPTO_TRANSPORT_H */

@@ -1,0 +1,241 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 The vcrypto authors
+ */
+
+/*
+ * The vhost-user client transport: the device is a vhost-user back-end
+ * reached over a UNIX socket; it maps this process's DPDK memory with
+ * guest "physical" address = our virtual address, so descriptors carry
+ * virtual addresses. Notifications are eventfd writes.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+#include "vcrypto_transport.h"
+#include "virtio_crypto_log.h"
+#include "vu_client.h"
+#include "vu_mem.h"
+
+/** Most vrings one device may have over vhost-user (DPDK vhost's limit). */
+#define VU_MAX_VRINGS 256
+
+struct vu_queue {
+	int kickfd; /**< we write: "new buffers" */
+	int callfd; /**< the back-end writes; we poll the used ring instead */
+};
+
+struct vu_transport {
+	struct vcrypto_transport base;
+	struct vcrypto_vu_client c;
+	uint64_t features;          /**< offered by the back-end */
+	uint64_t protocol_features; /**< negotiated */
+	struct vcrypto_vu_region mem[VCRYPTO_VU_MAX_REGIONS]; /**< last table sent */
+	int nb_mem;
+	struct vu_queue q[VU_MAX_VRINGS];
+};
+
+static struct vu_transport *
+vu(struct vcrypto_transport *t)
+{
+	return (struct vu_transport *)t;
+}
+
+static int
+vu_get_features(struct vcrypto_transport *t, uint64_t *features)
+{
+	*features = vu(t)->features;
+	return 0;
+}
+
+static int
+vu_set_features(struct vcrypto_transport *t, uint64_t features)
+{
+	struct vu_transport *v = vu(t);
+
+	/* Protocol features stay on only if we keep announcing the bit. */
+	if (v->features & (1ULL << VHOST_USER_F_PROTOCOL_FEATURES))
+		features |= 1ULL << VHOST_USER_F_PROTOCOL_FEATURES;
+	return vcrypto_vu_set_u64(&v->c, VHOST_USER_SET_FEATURES, features);
+}
+
+static int
+vu_read_config(struct vcrypto_transport *t, struct vcrypto_config *cfg)
+{
+	struct vu_transport *v = vu(t);
+
+	if (!(v->protocol_features & (1ULL << VHOST_USER_PROTOCOL_F_CONFIG))) {
+		VC_LOG(ERR, "%s: the vhost-user back-end does not offer the CONFIG "
+			"protocol feature: cannot read the virtio-crypto config space",
+			v->c.path);
+		return -ENOTSUP;
+	}
+	return vcrypto_vu_get_config(&v->c, 0, sizeof(*cfg), cfg);
+}
+
+static int
+vu_sync_memory(struct vcrypto_transport *t)
+{
+	struct vu_transport *v = vu(t);
+	struct vcrypto_vu_region r[VCRYPTO_VU_MAX_REGIONS];
+	int n, ret;
+
+	n = vcrypto_vu_mem_collect(r);
+	if (n < 0)
+		return n;
+	if (n == v->nb_mem && memcmp(r, v->mem, n * sizeof(r[0])) == 0)
+		return 0;
+	ret = vcrypto_vu_set_mem_table(&v->c, r, (unsigned int)n);
+	if (ret < 0)
+		return ret;
+	memcpy(v->mem, r, n * sizeof(r[0]));
+	v->nb_mem = n;
+	VC_LOG(DEBUG, "%s: memory table of %d region(s) sent", v->c.path, n);
+	return 0;
+}
+
+static void
+vu_notify(void *arg)
+{
+	const struct vu_queue *q = arg;
+	uint64_t one = 1;
+
+	/* An eventfd write only fails if the counter would overflow, in
+	 * which case the back-end has a kick pending anyway. */
+	if (write(q->kickfd, &one, sizeof(one)) < 0)
+		return;
+}
+
+static int
+vu_setup_queue(struct vcrypto_transport *t, uint16_t index, struct vcrypto_vq *vq)
+{
+	struct vu_transport *v = vu(t);
+	struct vu_queue *q;
+	int ret;
+
+	if (index >= VU_MAX_VRINGS) {
+		VC_LOG(ERR, "%s: vring %u beyond the vhost-user limit of %d", v->c.path,
+			index, VU_MAX_VRINGS);
+		return -ERANGE;
+	}
+	q = &v->q[index];
+	if (q->kickfd < 0)
+		q->kickfd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+	if (q->callfd < 0)
+		q->callfd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+	if (q->kickfd < 0 || q->callfd < 0) {
+		ret = -errno;
+		VC_LOG(ERR, "eventfd: %s", strerror(errno));
+		return ret;
+	}
+	ret = vcrypto_vu_set_vring_state(&v->c, VHOST_USER_SET_VRING_NUM, index, vq->num);
+	if (ret == 0)
+		ret = vcrypto_vu_set_vring_state(&v->c, VHOST_USER_SET_VRING_BASE, index,
+						 vq->avail_idx);
+	if (ret == 0)
+		ret = vcrypto_vu_set_vring_addr(&v->c, index, (uintptr_t)vq->desc,
+						(uintptr_t)vq->avail, (uintptr_t)vq->used);
+	if (ret == 0)
+		ret = vcrypto_vu_set_vring_fd(&v->c, VHOST_USER_SET_VRING_KICK, index,
+					      q->kickfd);
+	if (ret == 0)
+		ret = vcrypto_vu_set_vring_fd(&v->c, VHOST_USER_SET_VRING_CALL, index,
+					      q->callfd);
+	if (ret == 0 && (v->features & (1ULL << VHOST_USER_F_PROTOCOL_FEATURES)))
+		ret = vcrypto_vu_set_vring_state(&v->c, VHOST_USER_SET_VRING_ENABLE,
+						 index, 1);
+	if (ret < 0)
+		return ret;
+	vcrypto_vq_set_notify(vq, vu_notify, q);
+	return 0;
+}
+
+static void
+vu_destroy(struct vcrypto_transport *t)
+{
+	struct vu_transport *v = vu(t);
+	int i;
+
+	vcrypto_vu_close(&v->c);
+	for (i = 0; i < VU_MAX_VRINGS; i++) {
+		if (v->q[i].kickfd >= 0)
+			close(v->q[i].kickfd);
+		if (v->q[i].callfd >= 0)
+			close(v->q[i].callfd);
+	}
+	free(v);
+}
+
+static const struct vcrypto_transport_ops vu_ops = {
+	.name = "vhost-user",
+	.get_features = vu_get_features,
+	.set_features = vu_set_features,
+	.read_config = vu_read_config,
+	.sync_memory = vu_sync_memory,
+	.setup_queue = vu_setup_queue,
+	.destroy = vu_destroy,
+};
+
+/* Take ownership and agree on protocol features; the virtio features are
+ * acknowledged later, by set_features. */
+static int
+vu_handshake(struct vu_transport *v)
+{
+	const uint64_t wanted = (1ULL << VHOST_USER_PROTOCOL_F_MQ) |
+				(1ULL << VHOST_USER_PROTOCOL_F_REPLY_ACK) |
+				(1ULL << VHOST_USER_PROTOCOL_F_CONFIG);
+	uint64_t offered, qnum;
+	int ret;
+
+	ret = vcrypto_vu_set_owner(&v->c);
+	if (ret == 0)
+		ret = vcrypto_vu_get_u64(&v->c, VHOST_USER_GET_FEATURES, &v->features);
+	if (ret < 0)
+		return ret;
+	if (!(v->features & (1ULL << VHOST_USER_F_PROTOCOL_FEATURES)))
+		return 0;
+	ret = vcrypto_vu_get_u64(&v->c, VHOST_USER_GET_PROTOCOL_FEATURES, &offered);
+	if (ret == 0)
+		ret = vcrypto_vu_set_u64(&v->c, VHOST_USER_SET_PROTOCOL_FEATURES,
+					 offered & wanted);
+	if (ret < 0)
+		return ret;
+	v->protocol_features = offered & wanted;
+	v->c.reply_ack = !!(v->protocol_features & (1ULL << VHOST_USER_PROTOCOL_F_REPLY_ACK));
+	if (v->protocol_features & (1ULL << VHOST_USER_PROTOCOL_F_MQ)) {
+		ret = vcrypto_vu_get_u64(&v->c, VHOST_USER_GET_QUEUE_NUM, &qnum);
+		if (ret < 0)
+			return ret;
+		VC_LOG(DEBUG, "%s: back-end supports %" PRIu64 " queue(s)", v->c.path, qnum);
+	}
+	VC_LOG(DEBUG, "%s: features %#" PRIx64 ", protocol features %#" PRIx64,
+		v->c.path, v->features, v->protocol_features);
+	return 0;
+}
+
+int
+vcrypto_vu_transport_create(const char *path, struct vcrypto_transport **out)
+{
+	struct vu_transport *v;
+	int i, ret;
+
+	v = calloc(1, sizeof(*v));
+	if (v == NULL)
+		return -ENOMEM;
+	v->base.ops = &vu_ops;
+	v->base.addr_is_va = true;
+	for (i = 0; i < VU_MAX_VRINGS; i++)
+		v->q[i].kickfd = v->q[i].callfd = -1;
+	ret = vcrypto_vu_connect(&v->c, path);
+	if (ret == 0)
+		ret = vu_handshake(v);
+	if (ret < 0) {
+		vu_destroy(&v->base);
+		return ret;
+	}
+	*out = &v->base;
+	return 0;
+}
