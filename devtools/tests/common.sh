@@ -1,0 +1,87 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright(c) 2026 The vcrypto authors
+#
+# Sourced by every devtools/tests/*.sh script: the build directory (first
+# argument), devtools/lib.sh (backend start/stop, plugin and backend paths,
+# EAL memory arguments, a private run directory), and helpers to start
+# frontend processes, fail with the logs shown, and clean up on any exit.
+# A test script exits 0 when it passed; it prints its logs when it failed.
+
+top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+build=${1:-$top/build}
+case $build in /*) ;; *) build=$PWD/$build ;; esac
+. "$top/devtools/lib.sh"
+
+t_name=$(basename "$0" .sh)
+t_pids=()
+t_prefixes=()
+
+# Kill what this script started, remove its run directory and the EAL runtime
+# directories of its file-prefixes (a SIGKILLed process leaves them behind).
+t_cleanup() {
+	local p
+	for p in "${t_pids[@]}"; do
+		kill -KILL "$p" 2>/dev/null || true
+	done
+	vcrypto_cleanup
+	rm -rf "$VCRYPTO_RUN"
+	for p in "${t_prefixes[@]}"; do
+		rm -rf "/var/run/dpdk/$p" "${XDG_RUNTIME_DIR:-/nonexistent}/dpdk/$p"
+	done
+}
+trap t_cleanup EXIT
+trap 'echo "$t_name: interrupted"; exit 130' INT TERM
+
+t_log() { printf '[%s] %s\n' "$t_name" "$*"; }
+
+# Print every log of this run, so CI output shows why a test failed.
+t_dump_logs() {
+	local f
+	for f in "$VCRYPTO_RUN"/*.log; do
+		[ -f "$f" ] || continue
+		echo "----- $(basename "$f") (last 150 lines)"
+		tail -n 150 "$f"
+	done
+	echo "-----"
+}
+
+t_fail() {
+	echo "FAIL $t_name: $*"
+	t_dump_logs
+	exit 1
+}
+
+# Check the pieces a test needs were built.
+t_need_built() {
+	local f
+	for f in "$@"; do
+		[ -e "$f" ] || t_fail "not built: $f"
+	done
+}
+
+# EAL arguments of a frontend (driver) process. Usage: t_front_eal NAME LCORES
+t_front_eal() {
+	local prefix=vct-$1-$$
+	t_prefixes+=("$prefix")
+	echo "$(vcrypto_eal_mem 256) --no-pci --file-prefix $prefix -l $2 -d $VCRYPTO_PLUGIN"
+}
+
+# Start the backend on one socket; remembers its EAL prefix for cleanup.
+# Usage: t_backend_start NAME SOCK
+t_backend_start() {
+	t_prefixes+=("vcb-$1-$$")
+	vcrypto_backend_start "$1" "$VCRYPTO_RUN/backend-$1.log" --socket-file "1,$2" \
+		|| t_fail "backend did not start"
+	t_log "backend $VCRYPTO_BACKEND_PID listening on $2"
+}
+
+# Stop the backend with SIGINT: it must exit 0 and remove its socket.
+# Usage: t_backend_stop SOCK
+t_backend_stop() {
+	local rc=0
+	vcrypto_backend_stop "$VCRYPTO_BACKEND_PID" || rc=$?
+	[ "$rc" = 0 ] || t_fail "backend exited with status $rc after SIGINT"
+	[ -e "$1" ] && t_fail "backend left its socket $1 behind"
+	grep -E 'vcrypto-backend: dev ' "$VCRYPTO_RUN"/backend-*.log || true
+	t_log "backend stopped: exit 0, socket removed"
+}
