@@ -137,6 +137,17 @@ vcrypto_vq_free_count(const struct vcrypto_vq *vq)
 	return vq->num_free;
 }
 
+/**
+ * Head descriptor the next vcrypto_vq_add() will use, so a caller can index
+ * per-request state by head before adding the chain. Meaningful only when
+ * vcrypto_vq_free_count() > 0.
+ */
+static inline uint16_t
+vcrypto_vq_next_head(const struct vcrypto_vq *vq)
+{
+	return vq->free_head;
+}
+
 /** Whether the device misbehaved on this queue. */
 static inline bool
 vcrypto_vq_is_broken(const struct vcrypto_vq *vq)

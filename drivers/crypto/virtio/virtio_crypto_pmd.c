@@ -1,0 +1,389 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 The vcrypto authors
+ */
+
+/*
+ * The cryptodev face of the driver: the crypto_virtio_user vdev (probe,
+ * remove, devargs), device and queue-pair ops, info and stats. Sessions are
+ * in session.c, the datapath in datapath.c; the transport is behind
+ * vcrypto_frontend.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <bus_vdev_driver.h>
+#include <rte_kvargs.h>
+#include <rte_malloc.h>
+
+#include "virtio_crypto_log.h"
+#include "virtio_crypto_priv.h"
+
+#define ARG_PATH       "path"
+#define ARG_QUEUES     "queues"
+#define ARG_QUEUE_SIZE "queue_size"
+
+/* Set once by RTE_PMD_REGISTER_CRYPTO_DRIVER at load time. */
+static uint8_t vcrypto_driver_id;
+
+struct devargs {
+	char *path;
+	uint16_t queues;
+	uint16_t queue_size;
+};
+
+static struct vcrypto_dev *
+vdev_of(struct rte_cryptodev *dev)
+{
+	return dev->data->dev_private;
+}
+
+/* ---- queue pairs ------------------------------------------------------ */
+
+static int
+qp_release(struct rte_cryptodev *dev, uint16_t qp_id)
+{
+	struct vcrypto_qp *qp = dev->data->queue_pairs[qp_id];
+
+	if (qp == NULL)
+		return 0;
+	if (vcrypto_vq_in_flight(qp->vq) > 0 && !vcrypto_vq_is_broken(qp->vq)) {
+		VC_LOG(ERR, "queue pair %u still has %u operation(s) in flight; dequeue "
+			"them first", qp_id, vcrypto_vq_in_flight(qp->vq));
+		return -EBUSY;
+	}
+	rte_free(qp->rejected);
+	rte_free(qp->slots);
+	rte_free(qp);
+	dev->data->queue_pairs[qp_id] = NULL;
+	return 0;
+}
+
+static int
+qp_setup(struct rte_cryptodev *dev, uint16_t qp_id,
+		const struct rte_cryptodev_qp_conf *conf, int socket_id)
+{
+	struct vcrypto_dev *vd = vdev_of(dev);
+	struct vcrypto_vq *vq = vcrypto_frontend_dataq(vd->fe, qp_id);
+	struct vcrypto_qp *qp;
+	int ret;
+
+	if (vq == NULL)
+		return -EINVAL;
+	ret = qp_release(dev, qp_id);
+	if (ret < 0)
+		return ret;
+	if (conf->nb_descriptors != vq->num)
+		VC_LOG(DEBUG, "queue pair %u: ring has %u descriptors (queue_size devarg), "
+			"%u asked; room for %u operations", qp_id, vq->num,
+			conf->nb_descriptors, vq->num / VCRYPTO_DATA_DESCS);
+	qp = rte_zmalloc_socket("vcrypto_qp", sizeof(*qp), RTE_CACHE_LINE_SIZE, socket_id);
+	if (qp == NULL)
+		return -ENOMEM;
+	qp->slots = rte_zmalloc_socket("vcrypto_slots", sizeof(*qp->slots) * vq->num,
+				       RTE_CACHE_LINE_SIZE, socket_id);
+	qp->rejected = rte_zmalloc_socket("vcrypto_rej", sizeof(void *) * vq->num,
+					  RTE_CACHE_LINE_SIZE, socket_id);
+	if (qp->slots == NULL || qp->rejected == NULL) {
+		rte_free(qp->slots);
+		rte_free(qp->rejected);
+		rte_free(qp);
+		return -ENOMEM;
+	}
+	qp->vq = vq;
+	qp->slots_addr = vcrypto_frontend_addr(vd->fe, qp->slots);
+	qp->addr_is_va = vcrypto_frontend_addr_is_va(vd->fe);
+	qp->rev1 = vd->rev1;
+	qp->rej_size = vq->num;
+	qp->id = qp_id;
+	dev->data->queue_pairs[qp_id] = qp;
+	return 0;
+}
+
+/* ---- device ops ------------------------------------------------------- */
+
+static int
+dev_configure(struct rte_cryptodev *dev, struct rte_cryptodev_config *config)
+{
+	struct vcrypto_dev *vd = vdev_of(dev);
+
+	if (config->nb_queue_pairs > vd->nb_dataq) {
+		VC_LOG(ERR, "%u queue pairs asked, the device has %u (queues devarg, "
+			"max_dataqueues)", config->nb_queue_pairs, vd->nb_dataq);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int
+dev_start(struct rte_cryptodev *dev)
+{
+	/* Memory the application allocated since probe (mbuf pools, our
+	 * queue-pair slots) must be mapped by the back-end too. */
+	return vcrypto_frontend_sync_memory(vdev_of(dev)->fe);
+}
+
+static void
+dev_stop(struct rte_cryptodev *dev)
+{
+}
+
+static int
+dev_close(struct rte_cryptodev *dev)
+{
+	uint16_t i;
+	int ret = 0;
+
+	for (i = 0; i < dev->data->nb_queue_pairs; i++)
+		if (qp_release(dev, i) < 0)
+			ret = -EBUSY;
+	return ret;
+}
+
+static void
+dev_infos_get(struct rte_cryptodev *dev, struct rte_cryptodev_info *info)
+{
+	struct vcrypto_dev *vd = vdev_of(dev);
+
+	info->driver_id = vcrypto_driver_id;
+	info->feature_flags = dev->feature_flags;
+	info->capabilities = vd->caps;
+	info->max_nb_queue_pairs = vd->nb_dataq;
+	info->sym.max_nb_sessions = 0; /* the device says NOSPC when full */
+	info->min_mbuf_headroom_req = 0;
+	info->min_mbuf_tailroom_req = 0;
+}
+
+static void
+stats_get(struct rte_cryptodev *dev, struct rte_cryptodev_stats *stats)
+{
+	uint16_t i;
+
+	memset(stats, 0, sizeof(*stats));
+	for (i = 0; i < dev->data->nb_queue_pairs; i++) {
+		const struct vcrypto_qp *qp = dev->data->queue_pairs[i];
+
+		if (qp == NULL)
+			continue;
+		stats->enqueued_count += qp->stats.enqueued_count;
+		stats->dequeued_count += qp->stats.dequeued_count;
+		stats->enqueue_err_count += qp->stats.enqueue_err_count;
+		stats->dequeue_err_count += qp->stats.dequeue_err_count;
+	}
+}
+
+static void
+stats_reset(struct rte_cryptodev *dev)
+{
+	uint16_t i;
+
+	for (i = 0; i < dev->data->nb_queue_pairs; i++) {
+		struct vcrypto_qp *qp = dev->data->queue_pairs[i];
+
+		if (qp != NULL)
+			memset(&qp->stats, 0, sizeof(qp->stats));
+	}
+}
+
+static struct rte_cryptodev_ops vcrypto_ops = {
+	.dev_configure = dev_configure,
+	.dev_start = dev_start,
+	.dev_stop = dev_stop,
+	.dev_close = dev_close,
+	.dev_infos_get = dev_infos_get,
+	.stats_get = stats_get,
+	.stats_reset = stats_reset,
+	.queue_pair_setup = qp_setup,
+	.queue_pair_release = qp_release,
+	.sym_session_get_size = vcrypto_sym_session_get_size,
+	.sym_session_configure = vcrypto_sym_session_configure,
+	.sym_session_clear = vcrypto_sym_session_clear,
+};
+
+/* ---- vdev ------------------------------------------------------------- */
+
+static int
+parse_u16(const char *key, const char *value, void *out)
+{
+	char *end;
+	unsigned long v;
+
+	errno = 0;
+	v = strtoul(value, &end, 0);
+	if (errno != 0 || *end != '\0' || v == 0 || v > UINT16_MAX) {
+		VC_LOG(ERR, "devarg %s=%s: want an integer in 1..%u", key, value, UINT16_MAX);
+		return -EINVAL;
+	}
+	*(uint16_t *)out = (uint16_t)v;
+	return 0;
+}
+
+static int
+parse_path(const char *key, const char *value, void *out)
+{
+	char **p = out;
+
+	free(*p);
+	*p = strdup(value);
+	return *p == NULL ? -ENOMEM : 0;
+}
+
+static int
+parse_devargs(struct rte_vdev_device *vdev, struct devargs *a)
+{
+	static const char *const keys[] = { ARG_PATH, ARG_QUEUES, ARG_QUEUE_SIZE, NULL };
+	const char *args = rte_vdev_device_args(vdev);
+	struct rte_kvargs *kv;
+	int ret;
+
+	a->queues = 1;
+	a->queue_size = VCRYPTO_FE_DEFAULT_QUEUE_SIZE;
+	kv = rte_kvargs_parse(args != NULL ? args : "", keys);
+	if (kv == NULL) {
+		VC_LOG(ERR, "%s: bad devargs \"%s\"; expected path=<socket> [queues=<n>] "
+			"[queue_size=<n>]", rte_vdev_device_name(vdev), args ? args : "");
+		return -EINVAL;
+	}
+	ret = rte_kvargs_process(kv, ARG_PATH, parse_path, &a->path);
+	if (ret == 0)
+		ret = rte_kvargs_process(kv, ARG_QUEUES, parse_u16, &a->queues);
+	if (ret == 0)
+		ret = rte_kvargs_process(kv, ARG_QUEUE_SIZE, parse_u16, &a->queue_size);
+	rte_kvargs_free(kv);
+	if (ret == 0 && a->path == NULL) {
+		VC_LOG(ERR, "%s: devarg path=<vhost-user socket> is required",
+			rte_vdev_device_name(vdev));
+		ret = -EINVAL;
+	}
+	if (ret == 0 && (a->queue_size & (a->queue_size - 1)) != 0) {
+		VC_LOG(ERR, "queue_size=%u: must be a power of two", a->queue_size);
+		ret = -EINVAL;
+	}
+	if (ret == 0 && a->queue_size < VCRYPTO_DATA_DESCS) {
+		VC_LOG(ERR, "queue_size=%u: at least %d", a->queue_size, VCRYPTO_DATA_DESCS);
+		ret = -EINVAL;
+	}
+	return ret;
+}
+
+/* Everything below crypto: connect, negotiate, config, rings. */
+static int
+attach_device(struct vcrypto_dev *vd, const struct devargs *a, int socket)
+{
+	struct vcrypto_frontend_params p = {
+		.path = a->path,
+		.nb_queues = a->queues,
+		.queue_size = a->queue_size,
+		.ctrl_queue_size = VCRYPTO_FE_DEFAULT_CTRL_SIZE,
+		.socket_id = socket,
+		.driver_features = 1ULL << VIRTIO_CRYPTO_F_REVISION_1,
+	};
+	int ret;
+
+	/* Before the memory table is sent, so the back-end maps it at once. */
+	vd->ctrl_slots = rte_zmalloc_socket("vcrypto_ctrl", sizeof(*vd->ctrl_slots) *
+					    VCRYPTO_FE_DEFAULT_CTRL_SIZE,
+					    RTE_CACHE_LINE_SIZE, socket);
+	if (vd->ctrl_slots == NULL)
+		return -ENOMEM;
+	ret = vcrypto_frontend_open(&p, &vd->fe);
+	if (ret < 0)
+		return ret;
+	vd->cfg = *vcrypto_frontend_config(vd->fe);
+	if (!(vd->cfg.status & VIRTIO_CRYPTO_S_HW_READY)) {
+		VC_LOG(ERR, "device at %s is not ready: config status %#x lacks "
+			"VIRTIO_CRYPTO_S_HW_READY", a->path, vd->cfg.status);
+		return -EAGAIN;
+	}
+	vd->rev1 = vcrypto_frontend_has(vd->fe, VIRTIO_CRYPTO_F_REVISION_1);
+	vd->nb_dataq = vcrypto_frontend_nb_dataq(vd->fe);
+	vd->queue_size = a->queue_size;
+	rte_spinlock_init(&vd->ctrl_lock);
+	if (vcrypto_caps_from_config(&vd->cfg, vd->caps) == 0)
+		VC_LOG(WARNING, "device at %s offers no algorithm this driver supports "
+			"(services %#x, cipher %#x:%#x)", a->path, vd->cfg.crypto_services,
+			vd->cfg.cipher_algo_h, vd->cfg.cipher_algo_l);
+	return 0;
+}
+
+static void
+detach_device(struct vcrypto_dev *vd)
+{
+	vcrypto_frontend_close(vd->fe);
+	vd->fe = NULL;
+	rte_free(vd->ctrl_slots);
+	vd->ctrl_slots = NULL;
+}
+
+static int
+vcrypto_user_probe(struct rte_vdev_device *vdev)
+{
+	const char *name = rte_vdev_device_name(vdev);
+	struct rte_cryptodev_pmd_init_params params = {
+		.private_data_size = sizeof(struct vcrypto_dev),
+		.socket_id = (int)rte_socket_id(),
+	};
+	struct devargs a = { 0 };
+	struct rte_cryptodev *dev;
+	struct vcrypto_dev *vd;
+	int ret;
+
+	ret = parse_devargs(vdev, &a);
+	if (ret < 0)
+		goto out;
+	snprintf(params.name, sizeof(params.name), "%s", name);
+	params.max_nb_queue_pairs = a.queues;
+	dev = rte_cryptodev_pmd_create(name, &vdev->device, &params);
+	if (dev == NULL) {
+		VC_LOG(ERR, "%s: cannot create the cryptodev", name);
+		ret = -ENOMEM;
+		goto out;
+	}
+	vd = dev->data->dev_private;
+	ret = attach_device(vd, &a, params.socket_id);
+	if (ret < 0) {
+		VC_LOG(ERR, "%s: probe failed: %s", name, strerror(-ret));
+		detach_device(vd);
+		rte_cryptodev_pmd_destroy(dev);
+		goto out;
+	}
+	dev->driver_id = vcrypto_driver_id;
+	dev->dev_ops = &vcrypto_ops;
+	dev->enqueue_burst = vcrypto_enqueue_burst;
+	dev->dequeue_burst = vcrypto_dequeue_burst;
+	dev->feature_flags = RTE_CRYPTODEV_FF_SYMMETRIC_CRYPTO |
+			     RTE_CRYPTODEV_FF_OOP_LB_IN_LB_OUT;
+	rte_cryptodev_pmd_probing_finish(dev);
+	VC_LOG(INFO, "%s: %s, %u data queue(s) of %u, device max %u, REVISION_1 %s, "
+		"max key %u", name, a.path, vd->nb_dataq, a.queue_size,
+		vd->cfg.max_dataqueues, vd->rev1 ? "yes" : "no", vd->cfg.max_cipher_key_len);
+out:
+	free(a.path);
+	return ret;
+}
+
+static int
+vcrypto_user_remove(struct rte_vdev_device *vdev)
+{
+	struct rte_cryptodev *dev = rte_cryptodev_pmd_get_named_dev(rte_vdev_device_name(vdev));
+
+	if (dev == NULL)
+		return -ENODEV;
+	dev_close(dev);
+	detach_device(dev->data->dev_private);
+	return rte_cryptodev_pmd_destroy(dev);
+}
+
+static struct rte_vdev_driver vcrypto_user_drv = {
+	.probe = vcrypto_user_probe,
+	.remove = vcrypto_user_remove,
+};
+
+static struct cryptodev_driver vcrypto_crypto_drv;
+
+RTE_PMD_REGISTER_VDEV(VCRYPTO_USER_DRIVER_NAME, vcrypto_user_drv);
+RTE_PMD_REGISTER_PARAM_STRING(VCRYPTO_USER_DRIVER_NAME,
+	"path=<string> queues=<int> queue_size=<int>");
+RTE_PMD_REGISTER_CRYPTO_DRIVER(vcrypto_crypto_drv, vcrypto_user_drv.driver,
+	vcrypto_driver_id);
