@@ -106,6 +106,12 @@ vcrypto_enqueue_burst(void *qp_, struct rte_crypto_op **ops, uint16_t nb_ops)
 				break;
 			continue;
 		}
+		if (unlikely(vcrypto_vq_is_broken(qp->vq))) {
+			/* Fail visibly rather than leave the caller retrying. */
+			if (!reject(qp, op, RTE_CRYPTO_OP_STATUS_ERROR))
+				break;
+			continue;
+		}
 		if (vcrypto_vq_free_count(qp->vq) < VCRYPTO_DATA_DESCS ||
 		    submit(qp, op) < 0)
 			break;
@@ -135,6 +141,18 @@ map_status(uint8_t status)
 	}
 }
 
+/* The device broke the ring: its ops come back as errors, not never. */
+static uint16_t
+reclaim(struct vcrypto_qp *qp, struct rte_crypto_op **ops, uint16_t max)
+{
+	uint16_t n = vcrypto_vq_reclaim(qp->vq, (void **)ops, max), i;
+
+	for (i = 0; i < n; i++)
+		ops[i]->status = RTE_CRYPTO_OP_STATUS_ERROR;
+	qp->stats.dequeue_err_count += n;
+	return n;
+}
+
 uint16_t
 vcrypto_dequeue_burst(void *qp_, struct rte_crypto_op **ops, uint16_t nb_ops)
 {
@@ -151,7 +169,11 @@ vcrypto_dequeue_burst(void *qp_, struct rte_crypto_op **ops, uint16_t nb_ops)
 	}
 	while (n < nb_ops) {
 		got = vcrypto_vq_get_used(qp->vq, used, RTE_MIN(nb_ops - n, (int)RTE_DIM(used)));
-		if (got <= 0)
+		if (unlikely(got < 0)) {
+			n += reclaim(qp, ops + n, nb_ops - n);
+			break;
+		}
+		if (got == 0)
 			break;
 		for (i = 0; i < got; i++) {
 			struct rte_crypto_op *op = used[i].cookie;

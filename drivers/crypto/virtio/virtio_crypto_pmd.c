@@ -329,6 +329,11 @@ vcrypto_user_probe(struct rte_vdev_device *vdev)
 	struct vcrypto_dev *vd;
 	int ret;
 
+	if (rte_eal_process_type() != RTE_PROC_PRIMARY) {
+		/* The vhost-user connection belongs to one process. */
+		VC_LOG(ERR, "%s: secondary processes are not supported", name);
+		return -ENOTSUP;
+	}
 	ret = parse_devargs(vdev, &a);
 	if (ret < 0)
 		goto out;

@@ -214,3 +214,20 @@ vcrypto_vq_get_used(struct vcrypto_vq *vq, struct vcrypto_vq_used *out,
 		return -EIO;
 	return n;
 }
+
+uint16_t
+vcrypto_vq_reclaim(struct vcrypto_vq *vq, void **cookies, uint16_t max)
+{
+	uint16_t n = 0;
+	uint32_t i;
+
+	if (!vq->broken)
+		return 0;
+	for (i = 0; i < vq->num && n < max && vq->chains > 0; i++) {
+		if (!vq->extra[i].in_flight)
+			continue;
+		cookies[n++] = vq->extra[i].cookie;
+		free_chain(vq, (uint16_t)i);
+	}
+	return n;
+}

@@ -130,6 +130,16 @@ int vcrypto_vq_kick(struct vcrypto_vq *vq);
 int vcrypto_vq_get_used(struct vcrypto_vq *vq, struct vcrypto_vq_used *out,
 		uint16_t max);
 
+/**
+ * On a broken queue, take back up to @p max chains the device still holds:
+ * it can no longer be trusted to complete them, so their owners get them
+ * back (as failures) instead of waiting forever. The queue stays broken.
+ *
+ * @return the number of cookies stored in @p cookies (0 when the queue is
+ *   not broken or nothing is left in flight).
+ */
+uint16_t vcrypto_vq_reclaim(struct vcrypto_vq *vq, void **cookies, uint16_t max);
+
 /** Free descriptors. */
 static inline uint16_t
 vcrypto_vq_free_count(const struct vcrypto_vq *vq)

@@ -173,6 +173,11 @@ test_out_of_order(void)
 	CHECK(vcrypto_vq_free_count(vq) == 16);
 	CHECK(vcrypto_vq_in_flight(vq) == 0);
 	CHECK(!vcrypto_vq_is_broken(vq));
+	{
+		void *c[1];
+
+		CHECK(vcrypto_vq_reclaim(vq, c, 1) == 0); /* only when broken */
+	}
 
 	/* The device asks not to be notified. */
 	vq->used->flags = VCRYPTO_VRING_USED_F_NO_NOTIFY;
@@ -251,6 +256,20 @@ test_broken(uint32_t bad_kind)
 	CHECK(vcrypto_vq_get_used(vq, u, 8) == -EIO);
 	CHECK(add_chain(vq, 1, 1, 7) == -EIO);
 	CHECK(vcrypto_vq_kick(vq) == -EIO);
+	{
+		/* Whatever the device still held comes back exactly once. */
+		void *cookies[8];
+		uint16_t held = vcrypto_vq_in_flight(vq), got, k;
+
+		CHECK(held >= 1);
+		got = vcrypto_vq_reclaim(vq, cookies, 8);
+		CHECK(got == held);
+		for (k = 0; k < got; k++)
+			CHECK((uintptr_t)cookies[k] == 5 || (uintptr_t)cookies[k] == 6);
+		CHECK(vcrypto_vq_in_flight(vq) == 0);
+		CHECK(vcrypto_vq_reclaim(vq, cookies, 8) == 0);
+		CHECK(vcrypto_vq_free_count(vq) == 8);
+	}
 	vcrypto_vq_free(vq);
 	free(ring);
 }
