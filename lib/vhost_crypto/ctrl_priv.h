@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 The vcrypto authors
+ */
+#ifndef VCRYPTO_CTRL_PRIV_H
+#define VCRYPTO_CTRL_PRIV_H
+
+/**
+ * @file
+ * Control queue requests: CREATE_SESSION and DESTROY_SESSION. Cipher
+ * sessions are created in the device's session table through its engine;
+ * other services answer NOTSUPP. The fixed part and the key are copied into
+ * host memory once and validated there; keys on the stack are wiped.
+ */
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "engine.h"
+#include "session_priv.h"
+#include "vring_split_priv.h"
+
+/** What the control queue works on. */
+struct vcrypto_ctrl_ctx {
+	bool revision_1;                        /**< layout and NOSPC */
+	struct vcrypto_session_table *sessions; /**< the device's table */
+	const struct vcrypto_engine_ops *engine; /**< session back end */
+	void *engine_ctx;                       /**< its context */
+};
+
+/** Outcome of one control request. */
+struct vcrypto_ctrl_result {
+	uint32_t used_len;  /**< bytes written for the used ring */
+	uint8_t status;     /**< VIRTIO_CRYPTO_* given to the guest */
+	bool written;       /**< the status reached guest memory */
+	bool created;       /**< a session was created */
+	bool destroyed;     /**< a session was destroyed */
+};
+
+/**
+ * Execute the control request carried by @p chain and write its answer
+ * into the chain's writable part: the 16-byte session input for a create,
+ * the 1-byte status for a destroy.
+ */
+void vcrypto_ctrl_handle(const struct vcrypto_ctrl_ctx *ctx,
+		const struct vcrypto_chain *chain, struct vcrypto_ctrl_result *res);
+
+/** Destroy every live session of @p t (guest gone): keys are wiped. */
+uint32_t vcrypto_ctrl_destroy_all(const struct vcrypto_ctrl_ctx *ctx);
+
+#endif /* VCRYPTO_CTRL_PRIV_H */

@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 The vcrypto authors
+ */
+#ifndef VCRYPTO_DEVICE_PRIV_H
+#define VCRYPTO_DEVICE_PRIV_H
+
+/**
+ * @file
+ * The device object shared by the lifecycle code (device.c, vhost_msg.c:
+ * rte_vhost's thread) and the poller (worker.c: the caller's lcore).
+ *
+ * Hand-over: everything the poller reads (rings, memory table, sessions,
+ * negotiated features) changes only under @c lock. The poller takes it with
+ * a trylock once per pass, never per request; rte_vhost's thread clears
+ * @c running first and then takes it blocking, so when it holds the lock
+ * the poller is out and will not come back until @c running is set again.
+ */
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/queue.h>
+#include <limits.h>
+
+#include <rte_spinlock.h>
+#include <rte_vhost.h>
+
+#include "vcrypto_backend.h"
+#include "ctrl_priv.h"
+#include "engine.h"
+#include "gmem_priv.h"
+#include "req_codec_priv.h"
+#include "session_priv.h"
+#include "vring_split_priv.h"
+
+/** Requests taken from one queue in one pass. */
+#define VCRYPTO_BURST 32
+/** Most data queues a device offers. */
+#define VCRYPTO_MAX_DATAQUEUES 64
+
+/** Per-queue state, allocated once with the device. */
+struct vcrypto_vq {
+	struct vcrypto_vring_split ring; /**< device side of the split ring */
+	int callfd;          /**< eventfd to interrupt the guest, or -1 */
+	bool ready;          /**< rings mapped by the last start */
+	bool enabled;        /**< rte_vhost says the ring is enabled */
+	bool broken_logged;  /**< the broken ring was reported */
+	uint16_t index;      /**< vring index */
+	struct vcrypto_chain chain;            /**< walk scratch */
+	struct vcrypto_req reqs[VCRYPTO_BURST]; /**< one burst */
+	struct vcrypto_req *batch[VCRYPTO_BURST]; /**< requests for the engine */
+};
+
+/** A backend device. */
+struct vcrypto_dev {
+	TAILQ_ENTRY(vcrypto_dev) next; /**< registry link */
+	char path[PATH_MAX];       /**< socket path (rte_vhost ifname) */
+	uint16_t max_dataqueues;   /**< offered; control queue index too */
+	uint16_t nr_queues;        /**< max_dataqueues + 1 */
+	uint64_t max_size;         /**< config max_size */
+	uint32_t max_sessions;     /**< table capacity */
+
+	rte_spinlock_t lock;       /**< see the file comment */
+	int running;               /**< atomic: the poller may serve queues */
+	int vid;                   /**< connected guest, -1 when none */
+	bool started;              /**< rings taken by the last start */
+	bool resync;               /**< a message stopped the rings; restart */
+	bool revision_1;           /**< negotiated VIRTIO_CRYPTO_F_REVISION_1 */
+
+	struct vcrypto_gmem mem;   /**< guest memory of the running device */
+	struct vcrypto_session_table sessions; /**< the guest's sessions */
+	const struct vcrypto_engine_ops *engine; /**< executes requests */
+	void *engine_ctx;          /**< its per-device context */
+	struct vcrypto_ctrl_ctx ctrl;   /**< control queue view */
+	struct vcrypto_codec_cfg codec; /**< data queue view */
+
+	/** counters: updated by one writer at a time, read atomically */
+	struct vcrypto_dev_stats stats;
+	struct vcrypto_vq *vqs;    /**< nr_queues entries */
+};
+
+/** Add @p n to a counter; writers are serialised, readers are lock-free. */
+static inline void
+vcrypto_stat_add(uint64_t *counter, uint64_t n)
+{
+	__atomic_store_n(counter, __atomic_load_n(counter, __ATOMIC_RELAXED) + n,
+		__ATOMIC_RELAXED);
+}
+
+/**
+ * Map the guest's rings and memory and let the poller in.
+ * Caller holds dev->lock and dev->vid is the guest.
+ * @return 0, or -errno when the memory table cannot be taken.
+ */
+int vcrypto_dev_start_rings(struct vcrypto_dev *dev);
+
+/**
+ * Stop the poller and hand the ring indices back to rte_vhost.
+ * Caller holds dev->lock.
+ */
+void vcrypto_dev_stop_rings(struct vcrypto_dev *dev);
+
+/** The device serving rte_vhost device @p vid, or NULL. */
+struct vcrypto_dev *vcrypto_dev_find(int vid);
+
+/** rte_vhost message hooks for a connected device (vhost_msg.c). */
+extern const struct rte_vhost_user_extern_ops vcrypto_vhost_msg_ops;
+
+#endif /* VCRYPTO_DEVICE_PRIV_H */

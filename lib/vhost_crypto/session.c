@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 The vcrypto authors
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "session_priv.h"
+
+int
+vcrypto_session_table_init(struct vcrypto_session_table *t, uint32_t cap,
+		size_t priv_size, size_t priv_align)
+{
+	uint32_t i;
+
+	memset(t, 0, sizeof(*t));
+	if (cap == 0 || cap > (1u << 31) || priv_align == 0 ||
+			(priv_align & (priv_align - 1)) != 0)
+		return -EINVAL;
+	if (priv_size == 0)
+		priv_size = 1;
+	t->priv_stride = (priv_size + priv_align - 1) & ~(priv_align - 1);
+	t->slots = calloc(cap, sizeof(*t->slots));
+	t->free_stack = calloc(cap, sizeof(*t->free_stack));
+	t->priv_area = aligned_alloc(priv_align, t->priv_stride * cap);
+	if (t->slots == NULL || t->free_stack == NULL || t->priv_area == NULL) {
+		vcrypto_session_table_fini(t);
+		return -ENOMEM;
+	}
+	memset(t->priv_area, 0, t->priv_stride * cap);
+	t->cap = cap;
+	/* Lowest index on top, so ids start small and readable. */
+	for (i = 0; i < cap; i++) {
+		t->free_stack[i] = cap - 1 - i;
+		t->slots[i].priv = t->priv_area + (size_t)i * t->priv_stride;
+	}
+	t->nfree = cap;
+	return 0;
+}
+
+void
+vcrypto_session_table_fini(struct vcrypto_session_table *t)
+{
+	if (t->priv_area != NULL)
+		explicit_bzero(t->priv_area, t->priv_stride * t->cap);
+	free(t->priv_area);
+	free(t->free_stack);
+	free(t->slots);
+	memset(t, 0, sizeof(*t));
+}
+
+struct vcrypto_session *
+vcrypto_session_alloc(struct vcrypto_session_table *t)
+{
+	struct vcrypto_session *s;
+	uint32_t idx;
+
+	if (t->nfree == 0)
+		return NULL;
+	idx = t->free_stack[--t->nfree];
+	s = &t->slots[idx];
+	s->gen++;
+	if (s->gen == 0)
+		s->gen = 1;
+	/* Low half: index + 1 (never 0); high half: the slot's generation. */
+	s->id = ((uint64_t)s->gen << 32) | (idx + 1);
+	t->active++;
+	return s;
+}
+
+void
+vcrypto_session_release(struct vcrypto_session_table *t,
+		struct vcrypto_session *s)
+{
+	uint32_t idx = (uint32_t)(s - t->slots);
+
+	explicit_bzero(s->priv, t->priv_stride);
+	s->id = 0;
+	s->algo = 0;
+	s->op = 0;
+	s->key_len = 0;
+	t->free_stack[t->nfree++] = idx;
+	t->active--;
+}
+
+struct vcrypto_session *
+vcrypto_session_lookup(const struct vcrypto_session_table *t, uint64_t id)
+{
+	uint32_t low = (uint32_t)id;
+	struct vcrypto_session *s;
+
+	if (low == 0 || low > t->cap)
+		return NULL;
+	s = &t->slots[low - 1];
+	/* A released slot has id 0; a reused one has a new generation. */
+	return s->id == id ? s : NULL;
+}

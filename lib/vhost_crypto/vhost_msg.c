@@ -1,0 +1,175 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 The vcrypto authors
+ */
+/*
+ * vhost-user messages the backend handles before rte_vhost does:
+ *  - GET_CONFIG / SET_CONFIG: rte_vhost answers them only for vDPA devices,
+ *    so the virtio-crypto config space is answered here;
+ *  - messages that remap guest memory or rings while the device runs: the
+ *    poller is stopped before rte_vhost changes them and restarted after,
+ *    so it never touches an unmapped ring or a closed eventfd.
+ * The message layout is the vhost-user protocol's, declared here (DPDK's
+ * own vhost_user.h is internal).
+ */
+#include <string.h>
+
+#include <rte_vhost.h>
+
+#include "vcrypto_wire.h"
+#include "device_priv.h"
+#include "log_priv.h"
+
+/* vhost-user requests (front-end to back-end) we look at. */
+enum {
+	VU_SET_FEATURES = 2,
+	VU_SET_MEM_TABLE = 5,
+	VU_SET_VRING_NUM = 8,
+	VU_SET_VRING_ADDR = 9,
+	VU_SET_VRING_BASE = 10,
+	VU_SET_VRING_KICK = 12,
+	VU_SET_VRING_CALL = 13,
+	VU_SET_VRING_ENABLE = 18,
+	VU_GET_CONFIG = 24,
+	VU_SET_CONFIG = 25,
+};
+
+#define VU_CONFIG_HDR_SIZE 12
+#define VU_CONFIG_MAX_SIZE 256
+
+/** Payload of GET_CONFIG / SET_CONFIG. */
+struct vu_config {
+	uint32_t offset;
+	uint32_t size;
+	uint32_t flags;
+	uint8_t region[VU_CONFIG_MAX_SIZE];
+} __attribute__((packed));
+
+/** A vhost-user message as rte_vhost hands it to pre/post handlers. */
+struct vu_msg {
+	uint32_t request;
+	uint32_t flags;
+	uint32_t size; /**< payload bytes */
+	union {
+		uint64_t u64;
+		struct vu_config cfg;
+	} payload;
+} __attribute__((packed));
+
+static_assert(sizeof(struct vu_config) == VU_CONFIG_HDR_SIZE + VU_CONFIG_MAX_SIZE,
+	"vhost-user config payload");
+
+static void
+build_config(const struct vcrypto_dev *dev, struct vcrypto_config *c)
+{
+	const struct vcrypto_engine_caps *caps = &dev->engine->caps;
+
+	memset(c, 0, sizeof(*c));
+	c->status = vcrypto_to_le32(VIRTIO_CRYPTO_S_HW_READY);
+	c->max_dataqueues = vcrypto_to_le32(dev->max_dataqueues);
+	c->crypto_services = vcrypto_to_le32(caps->crypto_services);
+	c->cipher_algo_l = vcrypto_to_le32(caps->cipher_algo_l);
+	c->cipher_algo_h = vcrypto_to_le32(caps->cipher_algo_h);
+	c->max_cipher_key_len = vcrypto_to_le32(caps->max_cipher_key_len);
+	c->max_size = vcrypto_to_le64(dev->max_size);
+}
+
+static enum rte_vhost_msg_result
+get_config(struct vcrypto_dev *dev, struct vu_msg *msg)
+{
+	uint32_t offset, size, n = 0;
+	struct vcrypto_config c;
+
+	if (msg->size < VU_CONFIG_HDR_SIZE)
+		return RTE_VHOST_MSG_RESULT_ERR;
+	offset = msg->payload.cfg.offset;
+	size = msg->payload.cfg.size;
+	if (size > VU_CONFIG_MAX_SIZE) {
+		VCRYPTO_LOG(ERR, "%s: GET_CONFIG of %u bytes refused", dev->path,
+			size);
+		return RTE_VHOST_MSG_RESULT_ERR;
+	}
+	build_config(dev, &c);
+	memset(msg->payload.cfg.region, 0, size);
+	if (offset < sizeof(c)) {
+		n = sizeof(c) - offset;
+		if (n > size)
+			n = size;
+		memcpy(msg->payload.cfg.region, (const uint8_t *)&c + offset, n);
+	}
+	msg->size = VU_CONFIG_HDR_SIZE + size;
+	return RTE_VHOST_MSG_RESULT_REPLY;
+}
+
+/*
+ * Before rte_vhost applies a message that may unmap memory, move a ring or
+ * close an eventfd: stop the poller (it is out once we hold the lock) and
+ * remember to restart it once the message is applied.
+ */
+static void
+pause_for_change(struct vcrypto_dev *dev, int vid)
+{
+	if (dev->vid != vid)
+		return;
+	__atomic_store_n(&dev->running, 0, __ATOMIC_RELEASE);
+	rte_spinlock_lock(&dev->lock);
+	if (dev->started) {
+		vcrypto_dev_stop_rings(dev);
+		dev->resync = true;
+	}
+	rte_spinlock_unlock(&dev->lock);
+}
+
+static enum rte_vhost_msg_result
+pre_msg(int vid, void *m)
+{
+	struct vcrypto_dev *dev = vcrypto_dev_find(vid);
+	struct vu_msg *msg = m;
+
+	if (dev == NULL)
+		return RTE_VHOST_MSG_RESULT_NOT_HANDLED;
+	switch (msg->request) {
+	case VU_GET_CONFIG:
+		return get_config(dev, msg);
+	case VU_SET_CONFIG:
+		/* The crypto config space is read-only. */
+		return RTE_VHOST_MSG_RESULT_OK;
+	case VU_SET_FEATURES:
+	case VU_SET_MEM_TABLE:
+	case VU_SET_VRING_NUM:
+	case VU_SET_VRING_ADDR:
+	case VU_SET_VRING_BASE:
+	case VU_SET_VRING_KICK:
+	case VU_SET_VRING_CALL:
+	case VU_SET_VRING_ENABLE:
+		pause_for_change(dev, vid);
+		return RTE_VHOST_MSG_RESULT_NOT_HANDLED;
+	default:
+		return RTE_VHOST_MSG_RESULT_NOT_HANDLED;
+	}
+}
+
+/* After rte_vhost applied a message: restart what pre_msg() stopped. */
+static enum rte_vhost_msg_result
+post_msg(int vid, void *m)
+{
+	struct vcrypto_dev *dev = vcrypto_dev_find(vid);
+	int rc = 0;
+
+	if (dev == NULL)
+		return RTE_VHOST_MSG_RESULT_NOT_HANDLED;
+	rte_spinlock_lock(&dev->lock);
+	if (dev->resync && dev->vid == vid) {
+		dev->resync = false;
+		rc = vcrypto_dev_start_rings(dev);
+	}
+	rte_spinlock_unlock(&dev->lock);
+	if (rc != 0)
+		VCRYPTO_LOG(ERR, "%s: cannot restart after a vhost-user message (%u)",
+			dev->path, ((struct vu_msg *)m)->request);
+	return RTE_VHOST_MSG_RESULT_NOT_HANDLED;
+}
+
+const struct rte_vhost_user_extern_ops vcrypto_vhost_msg_ops = {
+	.pre_msg_handle = pre_msg,
+	.post_msg_handle = post_msg,
+};

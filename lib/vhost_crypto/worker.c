@@ -1,0 +1,206 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 The vcrypto authors
+ */
+/*
+ * The poller: one pass over a device's queues from the caller's lcore.
+ * Per pass: one trylock; per queue: one burst of at most VCRYPTO_BURST
+ * chains, one engine call, one used-idx publish and at most one eventfd
+ * write. Nothing here allocates, blocks or logs above DEBUG per request;
+ * a broken ring is reported once and the queue left alone.
+ */
+#include <sys/eventfd.h>
+
+#include "vcrypto_wire.h"
+#include "device_priv.h"
+#include "log_priv.h"
+
+/* Per-burst counters, folded into the device's once per burst. */
+struct burst_stats {
+	uint64_t status[VCRYPTO_STAT_STATUS_NUM];
+	uint64_t bytes;
+	uint64_t bad_chains;
+	uint64_t created;
+	uint64_t destroyed;
+	uint32_t done;
+};
+
+static void
+ring_broken(struct vcrypto_dev *dev, struct vcrypto_vq *vq)
+{
+	if (vq->broken_logged)
+		return;
+	vq->broken_logged = true;
+	vcrypto_stat_add(&dev->stats.broken_queues, 1);
+	VCRYPTO_LOG(ERR, "%s: queue %u: driver broke the ring (avail idx or head "
+		"out of range); queue stopped until the guest resets it",
+		dev->path, vq->index);
+}
+
+static void
+count(struct burst_stats *bs, uint8_t status)
+{
+	bs->status[status < VCRYPTO_STAT_STATUS_NUM ? status : VCRYPTO_STAT_ERR]++;
+}
+
+static void
+fold_stats(struct vcrypto_dev *dev, const struct burst_stats *bs, bool ctrl)
+{
+	struct vcrypto_dev_stats *s = &dev->stats;
+	unsigned int i;
+
+	vcrypto_stat_add(&s->requests, bs->done);
+	if (ctrl)
+		vcrypto_stat_add(&s->ctrl_requests, bs->done);
+	for (i = 0; i < VCRYPTO_STAT_STATUS_NUM; i++)
+		if (bs->status[i] != 0)
+			vcrypto_stat_add(&s->status[i], bs->status[i]);
+	if (bs->bytes != 0)
+		vcrypto_stat_add(&s->bytes, bs->bytes);
+	if (bs->bad_chains != 0)
+		vcrypto_stat_add(&s->bad_chains, bs->bad_chains);
+	if (bs->created != 0 || bs->destroyed != 0) {
+		vcrypto_stat_add(&s->sessions_created, bs->created);
+		vcrypto_stat_add(&s->sessions_destroyed, bs->destroyed);
+		__atomic_store_n(&s->sessions_active, dev->sessions.active,
+			__ATOMIC_RELAXED);
+	}
+}
+
+/* Publish the burst's used elements and interrupt the guest once. */
+static void
+finish_burst(struct vcrypto_vq *vq)
+{
+	if (vcrypto_vring_split_publish(&vq->ring) && vq->callfd >= 0)
+		eventfd_write(vq->callfd, 1);
+}
+
+static unsigned int
+poll_ctrlq(struct vcrypto_dev *dev, struct vcrypto_vq *vq)
+{
+	struct burst_stats bs = {0};
+	struct vcrypto_ctrl_result res;
+	uint16_t head;
+	int i, n;
+
+	n = vcrypto_vring_split_avail(&vq->ring, VCRYPTO_BURST);
+	if (n < 0)
+		ring_broken(dev, vq);
+	for (i = 0; i < n; i++) {
+		if (vcrypto_vring_split_pop(&vq->ring, &head) != 0) {
+			ring_broken(dev, vq);
+			break;
+		}
+		if (vcrypto_vring_split_walk(&vq->ring, &dev->mem, head,
+				&vq->chain) != 0) {
+			bs.bad_chains++;
+			count(&bs, VIRTIO_CRYPTO_ERR);
+			vcrypto_vring_split_push(&vq->ring, head, 0);
+		} else {
+			vcrypto_ctrl_handle(&dev->ctrl, &vq->chain, &res);
+			count(&bs, res.status);
+			bs.created += res.created;
+			bs.destroyed += res.destroyed;
+			vcrypto_vring_split_push(&vq->ring, head, res.used_len);
+		}
+		bs.done++;
+	}
+	finish_burst(vq);
+	fold_stats(dev, &bs, true);
+	return bs.done;
+}
+
+/* Take up to a burst of chains and decode them; returns how many. */
+static uint16_t
+take_data_burst(struct vcrypto_dev *dev, struct vcrypto_vq *vq,
+		struct burst_stats *bs, uint16_t *nb_engine)
+{
+	uint16_t head, done = 0;
+	int i, n;
+
+	n = vcrypto_vring_split_avail(&vq->ring, VCRYPTO_BURST);
+	if (n < 0)
+		ring_broken(dev, vq);
+	for (i = 0; i < n; i++) {
+		struct vcrypto_req *req = &vq->reqs[done];
+
+		if (vcrypto_vring_split_pop(&vq->ring, &head) != 0) {
+			ring_broken(dev, vq);
+			break;
+		}
+		done++;
+		if (vcrypto_vring_split_walk(&vq->ring, &dev->mem, head,
+				&vq->chain) != 0) {
+			/* Where the status byte is cannot be trusted. */
+			bs->bad_chains++;
+			req->head = head;
+			req->status_ptr = NULL;
+			req->status = VIRTIO_CRYPTO_ERR;
+			continue;
+		}
+		req->status = vcrypto_codec_data_decode(&dev->codec, &vq->chain,
+			req);
+		if (req->status == VIRTIO_CRYPTO_OK && req->len > 0)
+			vq->batch[(*nb_engine)++] = req;
+	}
+	return done;
+}
+
+static unsigned int
+poll_dataq(struct vcrypto_dev *dev, struct vcrypto_vq *vq)
+{
+	struct burst_stats bs = {0};
+	uint16_t i, nb_engine = 0;
+
+	bs.done = take_data_burst(dev, vq, &bs, &nb_engine);
+	if (bs.done == 0)
+		return 0;
+	if (nb_engine > 0)
+		dev->engine->process_burst(dev->engine_ctx, vq->batch, nb_engine);
+
+	for (i = 0; i < bs.done; i++) {
+		struct vcrypto_req *req = &vq->reqs[i];
+		uint32_t used_len = 0;
+
+		if (req->status_ptr != NULL) {
+			*req->status_ptr = req->status;
+			/* dst bytes written, then the status byte */
+			used_len = req->status == VIRTIO_CRYPTO_OK ? req->len + 1 : 1;
+		}
+		if (req->status == VIRTIO_CRYPTO_OK)
+			bs.bytes += req->len;
+		count(&bs, req->status);
+		vcrypto_vring_split_push(&vq->ring, req->head, used_len);
+	}
+	finish_burst(vq);
+	fold_stats(dev, &bs, false);
+	return bs.done;
+}
+
+static inline bool
+serviceable(const struct vcrypto_vq *vq)
+{
+	return vq->ready && vq->enabled && !vq->ring.broken;
+}
+
+unsigned int
+vcrypto_dev_poll(struct vcrypto_dev *dev)
+{
+	unsigned int done = 0;
+	uint16_t q;
+
+	/* Cheap check first: no lock traffic while no guest runs. */
+	if (!__atomic_load_n(&dev->running, __ATOMIC_ACQUIRE))
+		return 0;
+	if (!rte_spinlock_trylock(&dev->lock))
+		return 0;
+	/* Re-check under the lock: rte_vhost's thread may have stopped us. */
+	if (__atomic_load_n(&dev->running, __ATOMIC_RELAXED)) {
+		if (serviceable(&dev->vqs[dev->max_dataqueues]))
+			done += poll_ctrlq(dev, &dev->vqs[dev->max_dataqueues]);
+		for (q = 0; q < dev->max_dataqueues; q++)
+			if (serviceable(&dev->vqs[q]))
+				done += poll_dataq(dev, &dev->vqs[q]);
+	}
+	rte_spinlock_unlock(&dev->lock);
+	return done;
+}
