@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 The vcrypto authors
+ */
+#ifndef VCRYPTO_APP_ARGS_H
+#define VCRYPTO_APP_ARGS_H
+
+/**
+ * @file
+ * Command line of vcrypto-backend (the part after EAL's "--").
+ */
+
+#include <stdint.h>
+
+/** Most --socket-file options. */
+#define APP_MAX_DEVICES 64
+
+/** One --socket-file LCORE,PATH. */
+struct app_socket {
+	unsigned int lcore; /**< worker lcore that polls the device */
+	const char *path;   /**< socket path (points into argv) */
+};
+
+/** Parsed options. */
+struct app_args {
+	struct app_socket sockets[APP_MAX_DEVICES]; /**< devices to serve */
+	unsigned int nb_sockets;    /**< entries in sockets[] */
+	uint16_t queues;            /**< data queues per device */
+	uint32_t max_sessions;      /**< session table size per device */
+	unsigned int stats_interval; /**< seconds; 0 = only at exit */
+};
+
+/**
+ * Parse @p argv (without the EAL part).
+ * @return 0; -EINVAL after printing what is wrong and the usage.
+ */
+int app_args_parse(int argc, char **argv, struct app_args *args);
+
+#endif /* VCRYPTO_APP_ARGS_H */
