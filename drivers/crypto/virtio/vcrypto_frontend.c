@@ -130,6 +130,8 @@ bring_up(struct vcrypto_frontend *fe, const struct vcrypto_frontend_params *p)
 
 		ret = setup_vring(fe, i, num, p->socket_id);
 	}
+	if (ret == 0)
+		ret = fe->t->ops->start(fe->t, fe->nb_vrings);
 	return ret;
 }
 

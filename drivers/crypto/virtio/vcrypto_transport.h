@@ -35,6 +35,8 @@ struct vcrypto_transport_ops {
 	/** Hand ring @p index to the device and bind vq's notify callback. */
 	int (*setup_queue)(struct vcrypto_transport *t, uint16_t index,
 			struct vcrypto_vq *vq);
+	/** Let the device start on rings 0..nb_vrings-1, all set up by now. */
+	int (*start)(struct vcrypto_transport *t, uint16_t nb_vrings);
 	/** Tear down: close connections, free the transport. */
 	void (*destroy)(struct vcrypto_transport *t);
 };

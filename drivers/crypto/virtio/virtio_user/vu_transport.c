@@ -76,6 +76,21 @@ vu_read_config(struct vcrypto_transport *t, struct vcrypto_config *cfg)
 	return vcrypto_vu_get_config(&v->c, 0, sizeof(*cfg), cfg);
 }
 
+static bool
+same_table(const struct vcrypto_vu_region *a, int na,
+		const struct vcrypto_vu_region *b, int nb)
+{
+	int i;
+
+	if (na != nb)
+		return false;
+	for (i = 0; i < na; i++)
+		if (a[i].addr != b[i].addr || a[i].size != b[i].size ||
+		    a[i].offset != b[i].offset || a[i].fd != b[i].fd)
+			return false;
+	return true;
+}
+
 static int
 vu_sync_memory(struct vcrypto_transport *t)
 {
@@ -86,14 +101,16 @@ vu_sync_memory(struct vcrypto_transport *t)
 	n = vcrypto_vu_mem_collect(r);
 	if (n < 0)
 		return n;
-	if (n == v->nb_mem && memcmp(r, v->mem, n * sizeof(r[0])) == 0)
+	if (same_table(r, n, v->mem, v->nb_mem))
 		return 0;
 	ret = vcrypto_vu_set_mem_table(&v->c, r, (unsigned int)n);
 	if (ret < 0)
 		return ret;
 	memcpy(v->mem, r, n * sizeof(r[0]));
 	v->nb_mem = n;
-	VC_LOG(DEBUG, "%s: memory table of %d region(s) sent", v->c.path, n);
+	for (int i = 0; i < n; i++)
+		VC_LOG(DEBUG, "%s: region %d: va %#" PRIx64 " size %#" PRIx64 " offset %#"
+			PRIx64, v->c.path, i, r[i].addr, r[i].size, r[i].offset);
 	return 0;
 }
 
@@ -144,12 +161,32 @@ vu_setup_queue(struct vcrypto_transport *t, uint16_t index, struct vcrypto_vq *v
 	if (ret == 0)
 		ret = vcrypto_vu_set_vring_fd(&v->c, VHOST_USER_SET_VRING_CALL, index,
 					      q->callfd);
-	if (ret == 0 && (v->features & (1ULL << VHOST_USER_F_PROTOCOL_FEATURES)))
-		ret = vcrypto_vu_set_vring_state(&v->c, VHOST_USER_SET_VRING_ENABLE,
-						 index, 1);
 	if (ret < 0)
 		return ret;
 	vcrypto_vq_set_notify(vq, vu_notify, q);
+	return 0;
+}
+
+/*
+ * Enable the rings only once all of them are described, as QEMU does: a
+ * back-end may start serving as soon as the rings it knows are enabled, and
+ * should not see further rings arrive while it runs.
+ */
+static int
+vu_start(struct vcrypto_transport *t, uint16_t nb_vrings)
+{
+	struct vu_transport *v = vu(t);
+	uint16_t i;
+	int ret;
+
+	/* Without protocol features, rings are enabled from the start. */
+	if (!(v->features & (1ULL << VHOST_USER_F_PROTOCOL_FEATURES)))
+		return 0;
+	for (i = 0; i < nb_vrings; i++) {
+		ret = vcrypto_vu_set_vring_state(&v->c, VHOST_USER_SET_VRING_ENABLE, i, 1);
+		if (ret < 0)
+			return ret;
+	}
 	return 0;
 }
 
@@ -176,6 +213,7 @@ static const struct vcrypto_transport_ops vu_ops = {
 	.read_config = vu_read_config,
 	.sync_memory = vu_sync_memory,
 	.setup_queue = vu_setup_queue,
+	.start = vu_start,
 	.destroy = vu_destroy,
 };
 
