@@ -165,8 +165,9 @@ vcrypto_frontend_close(struct vcrypto_frontend *fe)
 
 	if (fe == NULL)
 		return;
-	/* Closing the connection first stops the back-end from touching the
-	 * rings before we free them. */
+	/* The device lets go of the rings before we free them. */
+	if (fe->t != NULL && fe->q != NULL)
+		fe->t->ops->stop(fe->t, fe->nb_vrings);
 	if (fe->t != NULL)
 		fe->t->ops->destroy(fe->t);
 	for (i = 0; fe->q != NULL && i < fe->nb_vrings; i++) {

@@ -37,6 +37,8 @@ struct vcrypto_transport_ops {
 			struct vcrypto_vq *vq);
 	/** Let the device start on rings 0..nb_vrings-1, all set up by now. */
 	int (*start)(struct vcrypto_transport *t, uint16_t nb_vrings);
+	/** Make the device stop using rings 0..nb_vrings-1 (before they are freed). */
+	void (*stop)(struct vcrypto_transport *t, uint16_t nb_vrings);
 	/** Tear down: close connections, free the transport. */
 	void (*destroy)(struct vcrypto_transport *t);
 };

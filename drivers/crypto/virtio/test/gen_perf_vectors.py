@@ -6,9 +6,9 @@
 nist_cbc_{128,192,256}.data carry the published NIST SP 800-38A F.2.1/F.2.3/
 F.2.5 values verbatim (64 bytes: use --buffer-sz 16,32,48,64). Each value is
 also cross-checked here against the openssl command line, so a typo fails
-loudly. cbc_{128,256}_1024.data hold a 1024-byte pattern enciphered by
-openssl (use any --buffer-sz list whose largest size is 1024: CBC output is
-prefix-stable, so smaller buffers compare against the prefix).
+loudly. cbc_{128,256}_{64,1024}.data hold a byte pattern of that length enciphered
+by openssl. crypto-perf's verify test takes one --buffer-sz, equal to the
+vector's length.
 """
 import os
 import subprocess
@@ -60,13 +60,14 @@ def main():
             sys.exit("NIST CBC-AES%d value disagrees with openssl" % bits)
         write(os.path.join(out, "nist_cbc_%d.data" % bits),
               "NIST SP 800-38A CBC-AES%d (F.2)" % bits, key, NIST_IV, NIST_PT, ct)
-    pt = bytes((i * 7 + 3) & 0xff for i in range(1024)).hex()
     iv = "f0e1d2c3b4a5968778695a4b3c2d1e0f"
-    for bits, key in ((128, "000102030405060708090a0b0c0d0e0f"),
-                      (256, "".join("%02x" % (0xa0 + i) for i in range(32)))):
-        write(os.path.join(out, "cbc_%d_1024.data" % bits),
-              "AES-%d-CBC, 1024-byte pattern, ciphertext by openssl" % bits,
-              key, iv, pt, openssl_cbc(bits, key, iv, pt))
+    for size in (64, 1024):
+        pt = bytes((i * 7 + 3) & 0xff for i in range(size)).hex()
+        for bits, key in ((128, "000102030405060708090a0b0c0d0e0f"),
+                          (256, "".join("%02x" % (0xa0 + i) for i in range(32)))):
+            write(os.path.join(out, "cbc_%d_%d.data" % (bits, size)),
+                  "AES-%d-CBC, %d-byte pattern, ciphertext by openssl" % (bits, size),
+                  key, iv, pt, openssl_cbc(bits, key, iv, pt))
 
 
 if __name__ == "__main__":

@@ -331,6 +331,20 @@ vcrypto_vu_set_vring_state(struct vcrypto_vu_client *c, uint32_t req,
 }
 
 int
+vcrypto_vu_get_vring_base(struct vcrypto_vu_client *c, uint32_t index, uint32_t *base)
+{
+	struct vu_vring_state st = { .index = index };
+	int ret;
+
+	ret = vu_send(c, VHOST_USER_GET_VRING_BASE, 0, &st, sizeof(st), NULL, 0);
+	if (ret == 0)
+		ret = vu_recv(c, VHOST_USER_GET_VRING_BASE, &st, sizeof(st));
+	if (ret == 0)
+		*base = st.num;
+	return ret;
+}
+
+int
 vcrypto_vu_set_vring_addr(struct vcrypto_vu_client *c, uint32_t index,
 		uint64_t desc, uint64_t avail, uint64_t used)
 {

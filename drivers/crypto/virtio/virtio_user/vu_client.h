@@ -95,6 +95,13 @@ int vcrypto_vu_set_mem_table(struct vcrypto_vu_client *c,
 int vcrypto_vu_set_vring_state(struct vcrypto_vu_client *c, uint32_t req,
 		uint32_t index, uint32_t num);
 
+/**
+ * GET_VRING_BASE: stop ring @p index; the back-end answers with the next
+ * avail index it would have read.
+ */
+int vcrypto_vu_get_vring_base(struct vcrypto_vu_client *c, uint32_t index,
+		uint32_t *base);
+
 /** SET_VRING_ADDR with the rings' user (virtual) addresses. */
 int vcrypto_vu_set_vring_addr(struct vcrypto_vu_client *c, uint32_t index,
 		uint64_t desc, uint64_t avail, uint64_t used);

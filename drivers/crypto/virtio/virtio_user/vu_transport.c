@@ -190,6 +190,26 @@ vu_start(struct vcrypto_transport *t, uint16_t nb_vrings)
 	return 0;
 }
 
+/*
+ * GET_VRING_BASE is how a front-end stops a ring: once answered, the
+ * back-end no longer reads it, so its memory can be freed (DPDK zeroes
+ * freed memory, which a still-polling back-end would take for a broken ring).
+ */
+static void
+vu_stop(struct vcrypto_transport *t, uint16_t nb_vrings)
+{
+	struct vu_transport *v = vu(t);
+	uint32_t base;
+	uint16_t i;
+
+	for (i = 0; i < nb_vrings && i < VU_MAX_VRINGS && v->c.fd >= 0; i++) {
+		if (v->q[i].kickfd < 0)
+			continue; /* never set up */
+		if (vcrypto_vu_get_vring_base(&v->c, i, &base) < 0)
+			return;
+	}
+}
+
 static void
 vu_destroy(struct vcrypto_transport *t)
 {
@@ -214,6 +234,7 @@ static const struct vcrypto_transport_ops vu_ops = {
 	.sync_memory = vu_sync_memory,
 	.setup_queue = vu_setup_queue,
 	.start = vu_start,
+	.stop = vu_stop,
 	.destroy = vu_destroy,
 };
 
