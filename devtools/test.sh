@@ -60,7 +60,8 @@ fi
 echo "== unit tests (meson test)"
 meson test -C "$build" --no-rebuild --print-errorlogs > "$logdir/meson.log" 2>&1
 meson_rc=$?
-grep -E '^ *[0-9]+/[0-9]+ ' "$logdir/meson.log"
+# one line per test (meson repeats failing ones in its error logs and summary)
+awk '/^ *[0-9]+\/[0-9]+ / && !seen[$0]++' "$logdir/meson.log"
 ok=$(sed -nE 's/^Ok: +([0-9]+).*/\1/p' "$logdir/meson.log")
 bad=0
 for k in Fail 'Unexpected Pass' Timeout; do

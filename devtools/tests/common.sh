@@ -67,12 +67,14 @@ t_front_eal() {
 }
 
 # Start the backend on one socket; remembers its EAL prefix for cleanup.
-# Usage: t_backend_start NAME SOCK
+# Usage: t_backend_start NAME SOCK [more backend args...]
 t_backend_start() {
-	t_prefixes+=("vcb-$1-$$")
-	vcrypto_backend_start "$1" "$VCRYPTO_RUN/backend-$1.log" --socket-file "1,$2" \
-		|| t_fail "backend did not start"
-	t_log "backend $VCRYPTO_BACKEND_PID listening on $2"
+	local name=$1 sock=$2
+	shift 2
+	t_prefixes+=("vcb-$name-$$")
+	vcrypto_backend_start "$name" "$VCRYPTO_RUN/backend-$name.log" \
+		--socket-file "1,$sock" "$@" || t_fail "backend did not start"
+	t_log "backend $VCRYPTO_BACKEND_PID listening on $sock"
 }
 
 # Stop the backend with SIGINT: it must exit 0 and remove its socket.
@@ -84,4 +86,11 @@ t_backend_stop() {
 	[ -e "$1" ] && t_fail "backend left its socket $1 behind"
 	grep -E 'vcrypto-backend: dev ' "$VCRYPTO_RUN"/backend-*.log || true
 	t_log "backend stopped: exit 0, socket removed"
+}
+
+# Data requests the backend counted in its last statistics line (0 if none).
+# Usage: t_backend_requests NAME
+t_backend_requests() {
+	grep -oE 'dev [^ ]+: requests=[0-9]+' "$VCRYPTO_RUN/backend-$1.log" 2>/dev/null \
+		| tail -n 1 | sed -E 's/.*requests=//' | grep -E '^[0-9]+$' || echo 0
 }
