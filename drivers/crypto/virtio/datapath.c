@@ -3,16 +3,55 @@
  */
 
 /*
- * The datapath: rte_crypto_op bursts <-> virtio-crypto data requests. Each
- * request uses the preallocated slot of its head descriptor (fixed part +
- * IV + status); the chain is
- *   [fixed part + IV] R, [src] R, [dst] W, [status] W
- * (the spec's variable part order: iv, src | dst, status). Nothing is
- * allocated, locked or logged per operation; one kick per burst.
+ * The datapath: rte_crypto_op bursts <-> virtio-crypto data requests
+ * (doc/guides/wire-conventions.rst). Each request uses the preallocated
+ * slot of its head descriptor: the fixed part with the IV right behind it
+ * (one device-readable descriptor), a digest scratch area for verify ops
+ * and the status byte. Data is never copied: every mbuf segment piece of a
+ * range becomes one descriptor, since the device reads the readable
+ * descriptors as one stream and writes the writable ones as another.
+ * Nothing is allocated, locked or logged per operation; one kick per burst.
  */
+#include <string.h>
+
 #include <rte_mbuf.h>
 
 #include "virtio_crypto_priv.h"
+
+/* The descriptors of one request being built. */
+struct req_builder {
+	struct vcrypto_vq_buf b[VCRYPTO_MAX_REQ_DESCS];
+	uint16_t n;      /**< descriptors so far */
+	uint16_t n_out;  /**< of which device-readable (set by end_readable) */
+	bool overflow;   /**< more than VCRYPTO_MAX_REQ_DESCS needed */
+};
+
+static inline void
+put(struct req_builder *rb, uint64_t addr, uint32_t len)
+{
+	if (len == 0)
+		return;
+	if (unlikely(rb->n == VCRYPTO_MAX_REQ_DESCS)) {
+		rb->overflow = true;
+		return;
+	}
+	rb->b[rb->n].addr = addr;
+	rb->b[rb->n].len = len;
+	rb->n++;
+}
+
+static inline void
+end_readable(struct req_builder *rb)
+{
+	rb->n_out = rb->n;
+}
+
+/* Device address of DPDK memory given by pointer and IOVA. */
+static inline uint64_t
+ptr_addr(const struct vcrypto_qp *qp, const void *va, rte_iova_t iova)
+{
+	return qp->addr_is_va ? (uint64_t)(uintptr_t)va : iova;
+}
 
 static inline uint64_t
 mbuf_addr(const struct vcrypto_qp *qp, struct rte_mbuf *m, uint32_t off)
@@ -20,6 +59,317 @@ mbuf_addr(const struct vcrypto_qp *qp, struct rte_mbuf *m, uint32_t off)
 	if (qp->addr_is_va)
 		return (uint64_t)(uintptr_t)rte_pktmbuf_mtod_offset(m, void *, off);
 	return rte_pktmbuf_iova_offset(m, off);
+}
+
+/* One descriptor per segment piece of [off, off + len) of the packet. */
+static inline void
+put_mbuf(struct req_builder *rb, const struct vcrypto_qp *qp, struct rte_mbuf *m,
+		uint32_t off, uint32_t len)
+{
+	while (m != NULL && off >= m->data_len) {
+		off -= m->data_len;
+		m = m->next;
+	}
+	while (len > 0) {
+		uint32_t piece;
+
+		if (unlikely(m == NULL)) {
+			rb->overflow = true;
+			return;
+		}
+		piece = RTE_MIN(len, (uint32_t)m->data_len - off);
+		put(rb, mbuf_addr(qp, m, off), piece);
+		len -= piece;
+		off = 0;
+		m = m->next;
+	}
+}
+
+static inline bool
+in_packet(const struct rte_mbuf *m, uint32_t off, uint32_t len)
+{
+	return off <= rte_pktmbuf_pkt_len(m) && len <= rte_pktmbuf_pkt_len(m) - off;
+}
+
+/*
+ * Bytes of a range given in bits (SNOW3G, KASUMI, ZUC). The wire counts
+ * bytes: the offset must be byte aligned; a cipher length is rounded up
+ * (the keystream covers the last partial byte), a MAC's must be exact.
+ */
+static inline bool
+bits_to_bytes(uint32_t *off, uint32_t *len, bool exact)
+{
+	if ((*off & 7) != 0 || (exact && (*len & 7) != 0))
+		return false;
+	*off >>= 3;
+	*len = (*len + 7) >> 3;
+	return true;
+}
+
+static inline bool
+cipher_range(const struct rte_crypto_sym_op *sym, const struct vcrypto_session *ss,
+		uint32_t *off, uint32_t *len)
+{
+	*off = sym->cipher.data.offset;
+	*len = sym->cipher.data.length;
+	return !ss->cipher_bits || bits_to_bytes(off, len, false);
+}
+
+static inline bool
+auth_range(const struct rte_crypto_sym_op *sym, const struct vcrypto_session *ss,
+		uint32_t *off, uint32_t *len)
+{
+	*off = sym->auth.data.offset;
+	*len = sym->auth.data.length;
+	return !ss->auth_bits || bits_to_bytes(off, len, true);
+}
+
+/* Where the device writes a digest: the op's digest, or the slot's scratch
+ * area when the op verifies one. */
+static inline uint64_t
+result_addr(const struct vcrypto_qp *qp, const struct vcrypto_session *ss,
+		const struct rte_crypto_sym_op *sym, uint64_t s_addr)
+{
+	if (ss->verify)
+		return s_addr + offsetof(struct vcrypto_data_slot, digest);
+	return ptr_addr(qp, sym->auth.digest.data, sym->auth.digest.phys_addr);
+}
+
+static inline void
+copy_iv(struct vcrypto_data_slot *s, const struct vcrypto_session *ss,
+		struct rte_crypto_op *op)
+{
+	uint8_t *iv = s->u.raw + ss->fixed_len;
+
+	if (ss->cipher_iv_len > 0)
+		rte_memcpy(iv, rte_crypto_op_ctod_offset(op, uint8_t *, ss->cipher_iv_offset),
+			   ss->cipher_iv_len);
+	if (ss->auth_iv_len > 0)
+		rte_memcpy(iv + ss->cipher_iv_len,
+			   rte_crypto_op_ctod_offset(op, uint8_t *, ss->auth_iv_offset),
+			   ss->auth_iv_len);
+}
+
+/* CIPHER: R fixed+iv, src | W dst, status. */
+static inline enum rte_crypto_op_status
+build_cipher(struct vcrypto_qp *qp, struct rte_crypto_op *op,
+		const struct vcrypto_session *ss, struct vcrypto_data_slot *s,
+		uint64_t s_addr, struct req_builder *rb)
+{
+	struct rte_crypto_sym_op *sym = op->sym;
+	struct rte_mbuf *dst = sym->m_dst != NULL ? sym->m_dst : sym->m_src;
+	struct vcrypto_cipher_data_flf *f = &s->u.req.u.sym.u.cipher;
+	uint32_t off, len;
+
+	if (unlikely(!cipher_range(sym, ss, &off, &len) || !in_packet(sym->m_src, off, len) ||
+		     !in_packet(dst, off, len) || len > qp->max_size))
+		return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
+	s->u.req.u.sym.op_type = vcrypto_to_le32(VIRTIO_CRYPTO_SYM_OP_CIPHER);
+	f->iv_len = vcrypto_to_le32(ss->cipher_iv_len);
+	f->src_data_len = vcrypto_to_le32(len);
+	f->dst_data_len = vcrypto_to_le32(len);
+	copy_iv(s, ss, op);
+	put(rb, s_addr, ss->fixed_len + ss->cipher_iv_len);
+	put_mbuf(rb, qp, sym->m_src, off, len);
+	end_readable(rb);
+	put_mbuf(rb, qp, dst, off, len);
+	return RTE_CRYPTO_OP_STATUS_NOT_PROCESSED;
+}
+
+/*
+ * CHAIN: R fixed+iv (cipher IV, then auth IV), src | W dst, hash_result,
+ * status. src spans both ranges; the chain offsets are relative to it and
+ * dst is the same span of the destination packet.
+ */
+static inline enum rte_crypto_op_status
+build_chain(struct vcrypto_qp *qp, struct rte_crypto_op *op,
+		const struct vcrypto_session *ss, struct vcrypto_data_slot *s,
+		uint64_t s_addr, struct req_builder *rb)
+{
+	struct rte_crypto_sym_op *sym = op->sym;
+	struct rte_mbuf *dst = sym->m_dst != NULL ? sym->m_dst : sym->m_src;
+	struct vcrypto_alg_chain_data_flf *f = &s->u.req.u.sym.u.chain;
+	uint32_t co = 0, cl = 0, ao, al, start, end;
+
+	if (unlikely((ss->has_cipher && !cipher_range(sym, ss, &co, &cl)) ||
+		     !auth_range(sym, ss, &ao, &al) ||
+		     (uint64_t)co + cl > UINT32_MAX || (uint64_t)ao + al > UINT32_MAX))
+		return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
+	start = ao;
+	end = ao + al;
+	if (ss->has_cipher) {
+		start = RTE_MIN(start, co);
+		end = RTE_MAX(end, co + cl);
+	} else {
+		co = start;
+	}
+	if (unlikely(!in_packet(sym->m_src, start, end - start) ||
+		     !in_packet(dst, start, end - start) || end - start > qp->max_size ||
+		     (!ss->verify && sym->auth.digest.data == NULL)))
+		return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
+	s->u.req.u.sym.op_type = vcrypto_to_le32(VIRTIO_CRYPTO_SYM_OP_ALGORITHM_CHAINING);
+	f->iv_len = vcrypto_to_le32(ss->cipher_iv_len + ss->auth_iv_len);
+	f->src_data_len = vcrypto_to_le32(end - start);
+	f->dst_data_len = vcrypto_to_le32(end - start);
+	f->cipher_start_src_offset = vcrypto_to_le32(co - start);
+	f->len_to_cipher = vcrypto_to_le32(cl);
+	f->hash_start_src_offset = vcrypto_to_le32(ao - start);
+	f->len_to_hash = vcrypto_to_le32(al);
+	f->aad_len = 0;
+	f->hash_result_len = vcrypto_to_le32(ss->digest_len);
+	copy_iv(s, ss, op);
+	put(rb, s_addr, ss->fixed_len + ss->cipher_iv_len + ss->auth_iv_len);
+	put_mbuf(rb, qp, sym->m_src, start, end - start);
+	end_readable(rb);
+	put_mbuf(rb, qp, dst, start, end - start);
+	put(rb, result_addr(qp, ss, sym, s_addr), ss->digest_len);
+	return RTE_CRYPTO_OP_STATUS_NOT_PROCESSED;
+}
+
+/* HASH / MAC: R fixed, src | W hash_result, status. */
+static inline enum rte_crypto_op_status
+build_hash(struct vcrypto_qp *qp, struct rte_crypto_op *op,
+		const struct vcrypto_session *ss, struct vcrypto_data_slot *s,
+		uint64_t s_addr, struct req_builder *rb)
+{
+	struct rte_crypto_sym_op *sym = op->sym;
+	uint32_t off, len;
+
+	if (unlikely(!auth_range(sym, ss, &off, &len) || !in_packet(sym->m_src, off, len) ||
+		     len > qp->max_size || (!ss->verify && sym->auth.digest.data == NULL)))
+		return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
+	/* The MAC parameters begin with the same two words. */
+	s->u.req.u.hash.src_data_len = vcrypto_to_le32(len);
+	s->u.req.u.hash.hash_result_len = vcrypto_to_le32(ss->digest_len);
+	put(rb, s_addr, ss->fixed_len);
+	put_mbuf(rb, qp, sym->m_src, off, len);
+	end_readable(rb);
+	put(rb, result_addr(qp, ss, sym, s_addr), ss->digest_len);
+	return RTE_CRYPTO_OP_STATUS_NOT_PROCESSED;
+}
+
+/*
+ * AEAD encrypt: R fixed+iv, aad, plaintext | W ciphertext, tag, status.
+ * AEAD decrypt: R fixed+iv, aad, ciphertext, tag | W plaintext, status.
+ */
+static inline enum rte_crypto_op_status
+build_aead(struct vcrypto_qp *qp, struct rte_crypto_op *op,
+		const struct vcrypto_session *ss, struct vcrypto_data_slot *s,
+		uint64_t s_addr, struct req_builder *rb)
+{
+	struct rte_crypto_sym_op *sym = op->sym;
+	struct rte_mbuf *dst = sym->m_dst != NULL ? sym->m_dst : sym->m_src;
+	struct vcrypto_aead_data_flf *f = &s->u.req.u.aead;
+	uint32_t off = sym->aead.data.offset, len = sym->aead.data.length;
+	uint32_t aad_skip = ss->ccm ? 18 : 0; /* DPDK's CCM B0 + AAD length room */
+	uint64_t tag = ptr_addr(qp, sym->aead.digest.data, sym->aead.digest.phys_addr);
+
+	if (unlikely(!in_packet(sym->m_src, off, len) || !in_packet(dst, off, len) ||
+		     len > qp->max_size || sym->aead.digest.data == NULL ||
+		     (ss->aad_len > 0 && sym->aead.aad.data == NULL)))
+		return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
+	f->iv_len = vcrypto_to_le32(ss->cipher_iv_len);
+	f->aad_len = vcrypto_to_le32(ss->aad_len);
+	f->src_data_len = vcrypto_to_le32(ss->encrypt ? len : len + ss->digest_len);
+	f->dst_data_len = vcrypto_to_le32(ss->encrypt ? len + ss->digest_len : len);
+	f->tag_len = vcrypto_to_le32(ss->digest_len);
+	copy_iv(s, ss, op);
+	put(rb, s_addr, ss->fixed_len + ss->cipher_iv_len);
+	if (ss->aad_len > 0)
+		put(rb, ptr_addr(qp, sym->aead.aad.data + aad_skip,
+				 sym->aead.aad.phys_addr + aad_skip), ss->aad_len);
+	put_mbuf(rb, qp, sym->m_src, off, len);
+	if (!ss->encrypt)
+		put(rb, tag, ss->digest_len);
+	end_readable(rb);
+	put_mbuf(rb, qp, dst, off, len);
+	if (ss->encrypt)
+		put(rb, tag, ss->digest_len);
+	return RTE_CRYPTO_OP_STATUS_NOT_PROCESSED;
+}
+
+/* AES-GMAC: GCM encrypt of nothing, the message as AAD; the tag is the MAC.
+ * R fixed+iv, message | W tag, status. */
+static inline enum rte_crypto_op_status
+build_gmac(struct vcrypto_qp *qp, struct rte_crypto_op *op,
+		const struct vcrypto_session *ss, struct vcrypto_data_slot *s,
+		uint64_t s_addr, struct req_builder *rb)
+{
+	struct rte_crypto_sym_op *sym = op->sym;
+	struct vcrypto_aead_data_flf *f = &s->u.req.u.aead;
+	uint32_t off = sym->auth.data.offset, len = sym->auth.data.length;
+
+	if (unlikely(!in_packet(sym->m_src, off, len) || len > qp->max_size ||
+		     (!ss->verify && sym->auth.digest.data == NULL)))
+		return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
+	f->iv_len = vcrypto_to_le32(ss->cipher_iv_len);
+	f->aad_len = vcrypto_to_le32(len);
+	f->src_data_len = 0;
+	f->dst_data_len = vcrypto_to_le32(ss->digest_len);
+	f->tag_len = vcrypto_to_le32(ss->digest_len);
+	copy_iv(s, ss, op);
+	put(rb, s_addr, ss->fixed_len + ss->cipher_iv_len);
+	put_mbuf(rb, qp, sym->m_src, off, len);
+	end_readable(rb);
+	put(rb, result_addr(qp, ss, sym, s_addr), ss->digest_len);
+	return RTE_CRYPTO_OP_STATUS_NOT_PROCESSED;
+}
+
+/* Fill the slot and the descriptors of one op; NOT_PROCESSED when it can go. */
+static inline enum rte_crypto_op_status
+build(struct vcrypto_qp *qp, struct rte_crypto_op *op, uint16_t head,
+		struct req_builder *rb)
+{
+	struct rte_crypto_sym_op *sym = op->sym;
+	const struct vcrypto_session *ss;
+	struct vcrypto_data_slot *s = &qp->slots[head];
+	uint64_t s_addr = qp->slots_addr + (uint64_t)head * sizeof(*s);
+	enum rte_crypto_op_status st;
+
+	if (unlikely(op->type != RTE_CRYPTO_OP_TYPE_SYMMETRIC ||
+		     op->sess_type != RTE_CRYPTO_OP_WITH_SESSION || sym->session == NULL))
+		return RTE_CRYPTO_OP_STATUS_INVALID_SESSION;
+	ss = CRYPTODEV_GET_SYM_SESS_PRIV(sym->session);
+	if (unlikely(ss->destroy_opcode == 0))
+		return RTE_CRYPTO_OP_STATUS_INVALID_SESSION;
+	if (unlikely(sym->m_src == NULL))
+		return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
+
+	memset(&s->u.req, 0, sizeof(s->u.req));
+	s->u.req.header.opcode = vcrypto_to_le32(ss->opcode);
+	s->u.req.header.algo = vcrypto_to_le32(ss->algo);
+	s->u.req.header.session_id = vcrypto_to_le64(ss->session_id);
+	s->u.req.header.flag = vcrypto_to_le32(qp->rev1 ? VIRTIO_CRYPTO_FLAG_SESSION_MODE : 0);
+	rb->n = 0;
+	rb->n_out = 0;
+	rb->overflow = false;
+	switch (ss->kind) {
+	case VCRYPTO_SESS_CIPHER:
+		st = build_cipher(qp, op, ss, s, s_addr, rb);
+		break;
+	case VCRYPTO_SESS_CHAIN:
+		st = build_chain(qp, op, ss, s, s_addr, rb);
+		break;
+	case VCRYPTO_SESS_HASH:
+		st = build_hash(qp, op, ss, s, s_addr, rb);
+		break;
+	case VCRYPTO_SESS_AEAD:
+		st = build_aead(qp, op, ss, s, s_addr, rb);
+		break;
+	case VCRYPTO_SESS_GMAC:
+		st = build_gmac(qp, op, ss, s, s_addr, rb);
+		break;
+	default:
+		return RTE_CRYPTO_OP_STATUS_INVALID_SESSION;
+	}
+	if (st != RTE_CRYPTO_OP_STATUS_NOT_PROCESSED)
+		return st;
+	/* A device that never writes the status must not look successful. */
+	s->inhdr.status = VIRTIO_CRYPTO_ERR;
+	put(rb, s_addr + offsetof(struct vcrypto_data_slot, inhdr), sizeof(s->inhdr));
+	if (unlikely(rb->overflow))
+		return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
+	return RTE_CRYPTO_OP_STATUS_NOT_PROCESSED;
 }
 
 /* Local completion for an op the device never sees; returned by dequeue. */
@@ -34,86 +384,33 @@ reject(struct vcrypto_qp *qp, struct rte_crypto_op *op, enum rte_crypto_op_statu
 	return true;
 }
 
-/* What is wrong with an op, or NOT_PROCESSED when it can go to the device. */
-static inline enum rte_crypto_op_status
-check_op(const struct rte_crypto_op *op)
-{
-	const struct rte_crypto_sym_op *sym = op->sym;
-	const struct rte_mbuf *dst = sym->m_dst ? sym->m_dst : sym->m_src;
-	uint32_t end = sym->cipher.data.offset + sym->cipher.data.length;
-
-	if (unlikely(op->type != RTE_CRYPTO_OP_TYPE_SYMMETRIC ||
-		     op->sess_type != RTE_CRYPTO_OP_WITH_SESSION || sym->session == NULL))
-		return RTE_CRYPTO_OP_STATUS_INVALID_SESSION;
-	if (unlikely(sym->m_src == NULL || sym->m_src->nb_segs != 1 || dst->nb_segs != 1 ||
-		     sym->cipher.data.length == 0 ||
-		     end < sym->cipher.data.offset ||
-		     end > rte_pktmbuf_data_len(sym->m_src) || end > rte_pktmbuf_data_len(dst)))
-		return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
-	return RTE_CRYPTO_OP_STATUS_NOT_PROCESSED;
-}
-
-static inline int
-submit(struct vcrypto_qp *qp, struct rte_crypto_op *op)
-{
-	struct rte_crypto_sym_op *sym = op->sym;
-	const struct vcrypto_session *sess = CRYPTODEV_GET_SYM_SESS_PRIV(sym->session);
-	struct rte_mbuf *dst = sym->m_dst ? sym->m_dst : sym->m_src;
-	uint32_t off = sym->cipher.data.offset, len = sym->cipher.data.length;
-	uint16_t head = vcrypto_vq_next_head(qp->vq);
-	struct vcrypto_data_slot *s = &qp->slots[head];
-	uint64_t s_addr = qp->slots_addr + (uint64_t)head * sizeof(*s);
-	struct vcrypto_vq_buf bufs[VCRYPTO_DATA_DESCS];
-
-	s->req.header.opcode = vcrypto_to_le32(sess->opcode);
-	s->req.header.algo = vcrypto_to_le32(sess->algo);
-	s->req.header.session_id = vcrypto_to_le64(sess->session_id);
-	s->req.header.flag = vcrypto_to_le32(qp->rev1 ? VIRTIO_CRYPTO_FLAG_SESSION_MODE : 0);
-	s->req.u.sym.op_type = vcrypto_to_le32(VIRTIO_CRYPTO_SYM_OP_CIPHER);
-	s->req.u.sym.u.cipher.iv_len = vcrypto_to_le32(sess->iv_len);
-	s->req.u.sym.u.cipher.src_data_len = vcrypto_to_le32(len);
-	s->req.u.sym.u.cipher.dst_data_len = vcrypto_to_le32(len);
-	rte_memcpy(s->iv, rte_crypto_op_ctod_offset(op, uint8_t *, sess->iv_offset),
-		   sess->iv_len);
-	/* A device that never writes the status must not look successful. */
-	s->inhdr.status = VIRTIO_CRYPTO_ERR;
-
-	/* Without REVISION_1 the fixed part is 72 bytes either way, so the IV
-	 * sits right behind it in the slot and both go in one descriptor. */
-	bufs[0].addr = s_addr;
-	bufs[0].len = sess->fixed_len + sess->iv_len;
-	bufs[1].addr = mbuf_addr(qp, sym->m_src, off);
-	bufs[1].len = len;
-	bufs[2].addr = mbuf_addr(qp, dst, off);
-	bufs[2].len = len;
-	bufs[3].addr = s_addr + offsetof(struct vcrypto_data_slot, inhdr);
-	bufs[3].len = sizeof(s->inhdr);
-	return vcrypto_vq_add(qp->vq, bufs, 2, 2, op);
-}
-
 uint16_t
 vcrypto_enqueue_burst(void *qp_, struct rte_crypto_op **ops, uint16_t nb_ops)
 {
 	struct vcrypto_qp *qp = qp_;
+	struct req_builder rb;
 	uint16_t i;
 
 	for (i = 0; i < nb_ops; i++) {
 		struct rte_crypto_op *op = ops[i];
-		enum rte_crypto_op_status st = check_op(op);
+		enum rte_crypto_op_status st;
 
-		if (unlikely(st != RTE_CRYPTO_OP_STATUS_NOT_PROCESSED)) {
-			if (!reject(qp, op, st))
-				break;
-			continue;
-		}
 		if (unlikely(vcrypto_vq_is_broken(qp->vq))) {
 			/* Fail visibly rather than leave the caller retrying. */
 			if (!reject(qp, op, RTE_CRYPTO_OP_STATUS_ERROR))
 				break;
 			continue;
 		}
-		if (vcrypto_vq_free_count(qp->vq) < VCRYPTO_DATA_DESCS ||
-		    submit(qp, op) < 0)
+		/* The slot of the next head is free while any descriptor is. */
+		if (vcrypto_vq_free_count(qp->vq) < VCRYPTO_DATA_DESCS)
+			break;
+		st = build(qp, op, vcrypto_vq_next_head(qp->vq), &rb);
+		if (unlikely(st != RTE_CRYPTO_OP_STATUS_NOT_PROCESSED)) {
+			if (!reject(qp, op, st))
+				break;
+			continue;
+		}
+		if (vcrypto_vq_add(qp->vq, rb.b, rb.n_out, rb.n - rb.n_out, op) < 0)
 			break;
 	}
 	/* A broken queue refuses the kick; its ops were never added. */
@@ -139,6 +436,21 @@ map_status(uint8_t status)
 	default:
 		return RTE_CRYPTO_OP_STATUS_ERROR;
 	}
+}
+
+/* Outcome of a completed request; verify ops compare the digest here. */
+static inline enum rte_crypto_op_status
+complete(const struct vcrypto_data_slot *s, const struct rte_crypto_op *op)
+{
+	enum rte_crypto_op_status st = map_status(s->inhdr.status);
+	const struct vcrypto_session *ss;
+
+	if (st != RTE_CRYPTO_OP_STATUS_SUCCESS)
+		return st;
+	ss = CRYPTODEV_GET_SYM_SESS_PRIV(op->sym->session);
+	if (ss->verify && memcmp(s->digest, op->sym->auth.digest.data, ss->digest_len) != 0)
+		return RTE_CRYPTO_OP_STATUS_AUTH_FAILED;
+	return st;
 }
 
 /* The device broke the ring: its ops come back as errors, not never. */
@@ -178,7 +490,7 @@ vcrypto_dequeue_burst(void *qp_, struct rte_crypto_op **ops, uint16_t nb_ops)
 		for (i = 0; i < got; i++) {
 			struct rte_crypto_op *op = used[i].cookie;
 
-			op->status = map_status(qp->slots[used[i].head].inhdr.status);
+			op->status = complete(&qp->slots[used[i].head], op);
 			if (unlikely(op->status != RTE_CRYPTO_OP_STATUS_SUCCESS))
 				qp->stats.dequeue_err_count++;
 			ops[n++] = op;

@@ -80,48 +80,29 @@ status_to_errno(uint32_t status)
 	}
 }
 
-/* The session parameters this driver and the device both support. */
-static int
-check_cipher_xform(const struct vcrypto_dev *vd, const struct rte_crypto_sym_xform *x)
-{
-	const struct rte_crypto_cipher_xform *c = &x->cipher;
-
-	if (x->type != RTE_CRYPTO_SYM_XFORM_CIPHER || x->next != NULL) {
-		VC_LOG(DEBUG, "session: only a single cipher xform is supported");
-		return -ENOTSUP;
-	}
-	if (c->algo != RTE_CRYPTO_CIPHER_AES_CBC ||
-	    !vcrypto_algo_in_mask32(vd->cfg.crypto_services, VIRTIO_CRYPTO_SERVICE_CIPHER) ||
-	    !vcrypto_algo_in_mask64(vd->cfg.cipher_algo_l, vd->cfg.cipher_algo_h,
-				    VIRTIO_CRYPTO_CIPHER_AES_CBC)) {
-		VC_LOG(DEBUG, "session: cipher algorithm %d not supported", c->algo);
-		return -ENOTSUP;
-	}
-	if ((c->key.length != 16 && c->key.length != 24 && c->key.length != 32) ||
-	    c->key.length > vd->cfg.max_cipher_key_len) {
-		VC_LOG(DEBUG, "session: AES-CBC key of %u bytes not supported", c->key.length);
-		return -ENOTSUP;
-	}
-	if (c->iv.length != 16) {
-		VC_LOG(DEBUG, "session: AES-CBC IV of %u bytes not supported", c->iv.length);
-		return -ENOTSUP;
-	}
-	if (c->op != RTE_CRYPTO_CIPHER_OP_ENCRYPT && c->op != RTE_CRYPTO_CIPHER_OP_DECRYPT)
-		return -ENOTSUP;
-	return 0;
-}
+/* A control request to send: its fixed part and up to two keys. */
+struct ctrl_plan {
+	struct vcrypto_ctrl_req req;
+	const uint8_t *key1;  /**< cipher (or AEAD, or MAC) key */
+	uint32_t key1_len;
+	const uint8_t *key2;  /**< auth key of a chain */
+	uint32_t key2_len;
+	const char *what;     /**< for the log */
+};
 
 static int
-create_session(struct vcrypto_dev *vd, const struct rte_crypto_cipher_xform *c,
-		uint64_t *session_id)
+create_session(struct vcrypto_dev *vd, const struct ctrl_plan *p, uint64_t *session_id)
 {
 	struct vcrypto_vq *vq = vcrypto_frontend_ctrlq(vd->fe);
+	uint32_t opcode = vcrypto_le32(p->req.header.opcode);
+	uint32_t keys = p->key1_len + p->key2_len;
 	struct vcrypto_vq_buf bufs[3];
 	struct vcrypto_ctrl_slot *s;
-	struct vcrypto_cipher_session_flf *flf;
-	uint16_t head;
+	uint16_t head, n_out = 0;
 	int ret;
 
+	if (keys > sizeof(s->key))
+		return -ENOTSUP;
 	if (vcrypto_vq_free_count(vq) < 3) {
 		VC_LOG(ERR, "control queue full (requests timed out earlier?)");
 		return -ENOSPC;
@@ -129,33 +110,34 @@ create_session(struct vcrypto_dev *vd, const struct rte_crypto_cipher_xform *c,
 	head = vcrypto_vq_next_head(vq);
 	s = &vd->ctrl_slots[head];
 	memset(s, 0, sizeof(*s));
-	s->req.header.opcode = vcrypto_to_le32(VIRTIO_CRYPTO_CIPHER_CREATE_SESSION);
-	s->req.header.algo = vcrypto_to_le32(VIRTIO_CRYPTO_CIPHER_AES_CBC);
-	s->req.u.sym.op_type = vcrypto_to_le32(VIRTIO_CRYPTO_SYM_OP_CIPHER);
-	flf = &s->req.u.sym.u.cipher;
-	flf->algo = vcrypto_to_le32(VIRTIO_CRYPTO_CIPHER_AES_CBC);
-	flf->key_len = vcrypto_to_le32(c->key.length);
-	flf->op = vcrypto_to_le32(c->op == RTE_CRYPTO_CIPHER_OP_ENCRYPT ?
-				  VIRTIO_CRYPTO_OP_ENCRYPT : VIRTIO_CRYPTO_OP_DECRYPT);
-	memcpy(s->key, c->key.data, c->key.length);
+	s->req = p->req;
+	if (p->key1_len > 0)
+		memcpy(s->key, p->key1, p->key1_len);
+	if (p->key2_len > 0)
+		memcpy(s->key + p->key1_len, p->key2, p->key2_len);
 	/* The device must overwrite this; ERR if it does not. */
 	s->in.status = vcrypto_to_le32(VIRTIO_CRYPTO_ERR);
 
-	bufs[0].addr = vcrypto_frontend_addr(vd->fe, &s->req);
-	bufs[0].len = vcrypto_ctrl_fixed_len(VIRTIO_CRYPTO_CIPHER_CREATE_SESSION, vd->rev1);
-	bufs[1].addr = vcrypto_frontend_addr(vd->fe, s->key);
-	bufs[1].len = c->key.length;
-	bufs[2].addr = vcrypto_frontend_addr(vd->fe, &s->in);
-	bufs[2].len = sizeof(s->in);
-	ret = ctrl_exchange(vd, bufs, 2, 1, head);
-	/* The key has no business staying in shared memory. */
+	bufs[n_out].addr = vcrypto_frontend_addr(vd->fe, &s->req);
+	bufs[n_out++].len = vcrypto_ctrl_fixed_len(opcode, vd->rev1);
+	if (keys > 0) {
+		bufs[n_out].addr = vcrypto_frontend_addr(vd->fe, s->key);
+		bufs[n_out++].len = keys;
+	}
+	bufs[n_out].addr = vcrypto_frontend_addr(vd->fe, &s->in);
+	bufs[n_out].len = sizeof(s->in);
+	ret = ctrl_exchange(vd, bufs, n_out, 1, head);
+	/* Keys have no business staying in shared memory. */
 	explicit_bzero(s->key, sizeof(s->key));
 	if (ret < 0)
 		return ret;
 	ret = status_to_errno(vcrypto_le32(s->in.status));
 	if (ret < 0) {
-		VC_LOG(ERR, "device refused CIPHER_CREATE_SESSION (AES-CBC, %u-byte key): %s",
-			c->key.length, vcrypto_status_str(vcrypto_le32(s->in.status)));
+		if (ret == -ENOTSUP)
+			VC_LOG(DEBUG, "device does not support this %s session", p->what);
+		else
+			VC_LOG(ERR, "device refused %s session: %s", p->what,
+				vcrypto_status_str(vcrypto_le32(s->in.status)));
 		return ret;
 	}
 	*session_id = vcrypto_le64(s->in.session_id);
@@ -176,12 +158,12 @@ destroy_session(struct vcrypto_dev *vd, const struct vcrypto_session *sess)
 	head = vcrypto_vq_next_head(vq);
 	s = &vd->ctrl_slots[head];
 	memset(s, 0, sizeof(*s));
-	s->req.header.opcode = vcrypto_to_le32(VIRTIO_CRYPTO_CIPHER_DESTROY_SESSION);
+	s->req.header.opcode = vcrypto_to_le32(sess->destroy_opcode);
 	s->req.header.algo = vcrypto_to_le32(sess->algo);
 	s->req.u.destroy.session_id = vcrypto_to_le64(sess->session_id);
 	s->destroy.status = VIRTIO_CRYPTO_ERR;
 	bufs[0].addr = vcrypto_frontend_addr(vd->fe, &s->req);
-	bufs[0].len = vcrypto_ctrl_fixed_len(VIRTIO_CRYPTO_CIPHER_DESTROY_SESSION, vd->rev1);
+	bufs[0].len = vcrypto_ctrl_fixed_len(sess->destroy_opcode, vd->rev1);
 	bufs[1].addr = vcrypto_frontend_addr(vd->fe, &s->destroy);
 	bufs[1].len = sizeof(s->destroy);
 	ret = ctrl_exchange(vd, bufs, 1, 1, head);
@@ -190,8 +172,333 @@ destroy_session(struct vcrypto_dev *vd, const struct vcrypto_session *sess)
 	return status_to_errno(s->destroy.status);
 }
 
+/* ---- xform checks: what the device offers (its capabilities) ------------ */
+
+static int
+check_cipher(const struct vcrypto_dev *vd, const struct rte_crypto_cipher_xform *c)
+{
+	const struct rte_cryptodev_symmetric_capability *cap =
+		vcrypto_find_cap(vd->caps, RTE_CRYPTO_SYM_XFORM_CIPHER, c->algo);
+	uint32_t service;
+	int valgo;
+
+	if (cap == NULL ||
+	    rte_cryptodev_sym_capability_check_cipher(cap, c->key.length, c->iv.length) != 0 ||
+	    (c->op != RTE_CRYPTO_CIPHER_OP_ENCRYPT && c->op != RTE_CRYPTO_CIPHER_OP_DECRYPT)) {
+		VC_LOG(DEBUG, "session: cipher algo %d (key %u, iv %u) not offered",
+			c->algo, c->key.length,
+			c->iv.length);
+		return -ENOTSUP;
+	}
+	valgo = vcrypto_wire_algo(RTE_CRYPTO_SYM_XFORM_CIPHER, c->algo, &service);
+	return valgo < 0 || service != VIRTIO_CRYPTO_SERVICE_CIPHER ? -ENOTSUP : valgo;
+}
+
+static int
+check_auth(const struct vcrypto_dev *vd, const struct rte_crypto_auth_xform *a,
+		uint32_t *service)
+{
+	const struct rte_cryptodev_symmetric_capability *cap =
+		vcrypto_find_cap(vd->caps, RTE_CRYPTO_SYM_XFORM_AUTH, a->algo);
+
+	if (cap == NULL ||
+	    rte_cryptodev_sym_capability_check_auth(cap, a->key.length, a->digest_length,
+						    a->iv.length) != 0 ||
+	    a->digest_length > VCRYPTO_MAX_DIGEST_LEN ||
+	    (a->op != RTE_CRYPTO_AUTH_OP_GENERATE && a->op != RTE_CRYPTO_AUTH_OP_VERIFY)) {
+		VC_LOG(DEBUG, "session: auth algo %d (key %u, digest %u, iv %u) not offered",
+			a->algo, a->key.length,
+			a->digest_length, a->iv.length);
+		return -ENOTSUP;
+	}
+	return vcrypto_wire_algo(RTE_CRYPTO_SYM_XFORM_AUTH, a->algo, service);
+}
+
+static bool
+cipher_in_bits(enum rte_crypto_cipher_algorithm a)
+{
+	return a == RTE_CRYPTO_CIPHER_SNOW3G_UEA2 || a == RTE_CRYPTO_CIPHER_KASUMI_F8 ||
+	       a == RTE_CRYPTO_CIPHER_ZUC_EEA3;
+}
+
+/* The wireless MACs: lengths in bits, and (per the conventions) chained. */
+static bool
+auth_in_bits(enum rte_crypto_auth_algorithm a)
+{
+	return a == RTE_CRYPTO_AUTH_SNOW3G_UIA2 || a == RTE_CRYPTO_AUTH_KASUMI_F9 ||
+	       a == RTE_CRYPTO_AUTH_ZUC_EIA3;
+}
+
+/* ---- xforms -> control request + session ------------------------------- */
+
+static void
+set_data_opcode(const struct vcrypto_dev *vd, struct vcrypto_session *ss, uint32_t opcode)
+{
+	ss->opcode = opcode;
+	ss->fixed_len = (uint16_t)vcrypto_data_fixed_len(opcode, vd->rev1, 0);
+}
+
+static void
+fill_cipher_flf(struct vcrypto_cipher_session_flf *f, uint32_t valgo,
+		const struct rte_crypto_cipher_xform *c)
+{
+	f->algo = vcrypto_to_le32(valgo);
+	f->key_len = vcrypto_to_le32(c != NULL ? c->key.length : 0);
+	f->op = vcrypto_to_le32(c == NULL || c->op == RTE_CRYPTO_CIPHER_OP_ENCRYPT ?
+				VIRTIO_CRYPTO_OP_ENCRYPT : VIRTIO_CRYPTO_OP_DECRYPT);
+}
+
+static int
+plan_cipher(struct vcrypto_dev *vd, const struct rte_crypto_cipher_xform *c,
+		struct ctrl_plan *p, struct vcrypto_session *ss)
+{
+	int valgo = check_cipher(vd, c);
+
+	if (valgo < 0)
+		return valgo;
+	p->req.header.opcode = vcrypto_to_le32(VIRTIO_CRYPTO_CIPHER_CREATE_SESSION);
+	p->req.header.algo = vcrypto_to_le32(valgo);
+	p->req.u.sym.op_type = vcrypto_to_le32(VIRTIO_CRYPTO_SYM_OP_CIPHER);
+	fill_cipher_flf(&p->req.u.sym.u.cipher, valgo, c);
+	p->key1 = c->key.data;
+	p->key1_len = c->key.length;
+	p->what = "cipher";
+
+	ss->kind = VCRYPTO_SESS_CIPHER;
+	ss->algo = valgo;
+	ss->destroy_opcode = VIRTIO_CRYPTO_CIPHER_DESTROY_SESSION;
+	ss->cipher_bits = cipher_in_bits(c->algo);
+	ss->cipher_iv_offset = c->iv.offset;
+	ss->cipher_iv_len = c->iv.length;
+	set_data_opcode(vd, ss, c->op == RTE_CRYPTO_CIPHER_OP_ENCRYPT ?
+			VIRTIO_CRYPTO_CIPHER_ENCRYPT : VIRTIO_CRYPTO_CIPHER_DECRYPT);
+	return 0;
+}
+
+/*
+ * Algorithm chaining: a cipher (or VIRTIO_CRYPTO_NO_CIPHER, for the MACs
+ * that take an IV) with a hash (HASH_MODE_PLAIN) or a MAC (HASH_MODE_AUTH).
+ */
+static int
+plan_chain(struct vcrypto_dev *vd, const struct rte_crypto_cipher_xform *c,
+		const struct rte_crypto_auth_xform *a, bool cipher_first,
+		struct ctrl_plan *p, struct vcrypto_session *ss)
+{
+	struct vcrypto_alg_chain_session_flf *f = &p->req.u.sym.u.chain;
+	int cvalgo = VIRTIO_CRYPTO_NO_CIPHER, avalgo;
+	uint32_t service;
+
+	if (c != NULL) {
+		cvalgo = check_cipher(vd, c);
+		if (cvalgo < 0)
+			return cvalgo;
+	}
+	avalgo = check_auth(vd, a, &service);
+	if (avalgo < 0)
+		return avalgo;
+	if ((service != VIRTIO_CRYPTO_SERVICE_HASH && service != VIRTIO_CRYPTO_SERVICE_MAC) ||
+	    a->algo == RTE_CRYPTO_AUTH_AES_GMAC) {
+		VC_LOG(DEBUG, "session: auth algo %d cannot be chained with a cipher",
+			a->algo);
+		return -ENOTSUP;
+	}
+	if ((c != NULL ? c->iv.length : 0) + a->iv.length > VCRYPTO_MAX_IV_LEN)
+		return -ENOTSUP;
+
+	p->req.header.opcode = vcrypto_to_le32(VIRTIO_CRYPTO_CIPHER_CREATE_SESSION);
+	p->req.header.algo = vcrypto_to_le32(cvalgo);
+	p->req.u.sym.op_type = vcrypto_to_le32(VIRTIO_CRYPTO_SYM_OP_ALGORITHM_CHAINING);
+	f->alg_chain_order = vcrypto_to_le32(cipher_first ?
+		VIRTIO_CRYPTO_SYM_ALG_CHAIN_ORDER_CIPHER_THEN_HASH :
+		VIRTIO_CRYPTO_SYM_ALG_CHAIN_ORDER_HASH_THEN_CIPHER);
+	fill_cipher_flf(&f->cipher_hdr, cvalgo, c);
+	if (service == VIRTIO_CRYPTO_SERVICE_HASH) {
+		f->hash_mode = vcrypto_to_le32(VIRTIO_CRYPTO_SYM_HASH_MODE_PLAIN);
+		f->algo_flf.hash.algo = vcrypto_to_le32(avalgo);
+		f->algo_flf.hash.hash_result_len = vcrypto_to_le32(a->digest_length);
+	} else {
+		f->hash_mode = vcrypto_to_le32(VIRTIO_CRYPTO_SYM_HASH_MODE_AUTH);
+		f->algo_flf.mac.algo = vcrypto_to_le32(avalgo);
+		f->algo_flf.mac.hash_result_len = vcrypto_to_le32(a->digest_length);
+		f->algo_flf.mac.auth_key_len = vcrypto_to_le32(a->key.length);
+		p->key2 = a->key.data;
+		p->key2_len = a->key.length;
+	}
+	if (c != NULL) {
+		p->key1 = c->key.data;
+		p->key1_len = c->key.length;
+	}
+	p->what = c != NULL ? "chaining" : "IV-taking MAC (chaining, no cipher)";
+
+	ss->kind = VCRYPTO_SESS_CHAIN;
+	ss->algo = cvalgo;
+	ss->destroy_opcode = VIRTIO_CRYPTO_CIPHER_DESTROY_SESSION;
+	ss->has_cipher = c != NULL;
+	ss->cipher_bits = c != NULL && cipher_in_bits(c->algo);
+	ss->auth_bits = auth_in_bits(a->algo);
+	ss->verify = a->op == RTE_CRYPTO_AUTH_OP_VERIFY;
+	ss->cipher_iv_offset = c != NULL ? c->iv.offset : 0;
+	ss->cipher_iv_len = c != NULL ? c->iv.length : 0;
+	ss->auth_iv_offset = a->iv.offset;
+	ss->auth_iv_len = a->iv.length;
+	ss->digest_len = a->digest_length;
+	set_data_opcode(vd, ss, c == NULL || c->op == RTE_CRYPTO_CIPHER_OP_ENCRYPT ?
+			VIRTIO_CRYPTO_CIPHER_ENCRYPT : VIRTIO_CRYPTO_CIPHER_DECRYPT);
+	return 0;
+}
+
+/* AES-GMAC: an AEAD GCM session whose requests carry the message as AAD. */
+static int
+plan_gmac(struct vcrypto_dev *vd, const struct rte_crypto_auth_xform *a,
+		struct ctrl_plan *p, struct vcrypto_session *ss)
+{
+	struct vcrypto_aead_create_session_flf *f = &p->req.u.aead;
+
+	p->req.header.opcode = vcrypto_to_le32(VIRTIO_CRYPTO_AEAD_CREATE_SESSION);
+	p->req.header.algo = vcrypto_to_le32(VIRTIO_CRYPTO_AEAD_GCM);
+	f->algo = vcrypto_to_le32(VIRTIO_CRYPTO_AEAD_GCM);
+	f->key_len = vcrypto_to_le32(a->key.length);
+	f->tag_len = vcrypto_to_le32(a->digest_length);
+	f->aad_len = 0; /* per request: the message length */
+	f->op = vcrypto_to_le32(VIRTIO_CRYPTO_OP_ENCRYPT);
+	p->key1 = a->key.data;
+	p->key1_len = a->key.length;
+	p->what = "AES-GMAC (AEAD GCM)";
+
+	ss->kind = VCRYPTO_SESS_GMAC;
+	ss->algo = VIRTIO_CRYPTO_AEAD_GCM;
+	ss->destroy_opcode = VIRTIO_CRYPTO_AEAD_DESTROY_SESSION;
+	ss->verify = a->op == RTE_CRYPTO_AUTH_OP_VERIFY;
+	ss->encrypt = true;
+	ss->cipher_iv_offset = a->iv.offset;
+	ss->cipher_iv_len = a->iv.length;
+	ss->digest_len = a->digest_length;
+	set_data_opcode(vd, ss, VIRTIO_CRYPTO_AEAD_ENCRYPT);
+	return 0;
+}
+
+static int
+plan_auth(struct vcrypto_dev *vd, const struct rte_crypto_auth_xform *a,
+		struct ctrl_plan *p, struct vcrypto_session *ss)
+{
+	uint32_t service;
+	int valgo = check_auth(vd, a, &service);
+
+	if (valgo < 0)
+		return valgo;
+	if (a->algo == RTE_CRYPTO_AUTH_AES_GMAC)
+		return plan_gmac(vd, a, p, ss);
+	if (auth_in_bits(a->algo))
+		return plan_chain(vd, NULL, a, false, p, ss);
+
+	ss->kind = VCRYPTO_SESS_HASH;
+	ss->algo = valgo;
+	ss->verify = a->op == RTE_CRYPTO_AUTH_OP_VERIFY;
+	ss->digest_len = a->digest_length;
+	p->req.header.algo = vcrypto_to_le32(valgo);
+	switch (service) {
+	case VIRTIO_CRYPTO_SERVICE_HASH:
+		p->req.header.opcode = vcrypto_to_le32(VIRTIO_CRYPTO_HASH_CREATE_SESSION);
+		p->req.u.hash.algo = vcrypto_to_le32(valgo);
+		p->req.u.hash.hash_result_len = vcrypto_to_le32(a->digest_length);
+		p->what = "hash";
+		ss->destroy_opcode = VIRTIO_CRYPTO_HASH_DESTROY_SESSION;
+		set_data_opcode(vd, ss, VIRTIO_CRYPTO_HASH);
+		return 0;
+	case VIRTIO_CRYPTO_SERVICE_MAC:
+		p->req.header.opcode = vcrypto_to_le32(VIRTIO_CRYPTO_MAC_CREATE_SESSION);
+		p->req.u.mac.algo = vcrypto_to_le32(valgo);
+		p->req.u.mac.hash_result_len = vcrypto_to_le32(a->digest_length);
+		p->req.u.mac.auth_key_len = vcrypto_to_le32(a->key.length);
+		p->key1 = a->key.data;
+		p->key1_len = a->key.length;
+		p->what = "MAC";
+		ss->destroy_opcode = VIRTIO_CRYPTO_MAC_DESTROY_SESSION;
+		set_data_opcode(vd, ss, VIRTIO_CRYPTO_MAC);
+		return 0;
+	default:
+		return -ENOTSUP;
+	}
+}
+
+static int
+plan_aead(struct vcrypto_dev *vd, const struct rte_crypto_aead_xform *a,
+		struct ctrl_plan *p, struct vcrypto_session *ss)
+{
+	const struct rte_cryptodev_symmetric_capability *cap =
+		vcrypto_find_cap(vd->caps, RTE_CRYPTO_SYM_XFORM_AEAD, a->algo);
+	struct vcrypto_aead_create_session_flf *f = &p->req.u.aead;
+	bool enc = a->op == RTE_CRYPTO_AEAD_OP_ENCRYPT;
+	uint32_t service;
+	int valgo;
+
+	if (cap == NULL ||
+	    rte_cryptodev_sym_capability_check_aead(cap, a->key.length, a->digest_length,
+						    a->aad_length, a->iv.length) != 0 ||
+	    (!enc && a->op != RTE_CRYPTO_AEAD_OP_DECRYPT)) {
+		VC_LOG(DEBUG, "session: AEAD algo %d (key %u, tag %u, aad %u, iv %u) not offered",
+			a->algo, a->key.length,
+			a->digest_length, a->aad_length, a->iv.length);
+		return -ENOTSUP;
+	}
+	valgo = vcrypto_wire_algo(RTE_CRYPTO_SYM_XFORM_AEAD, a->algo, &service);
+	if (valgo < 0)
+		return valgo;
+	p->req.header.opcode = vcrypto_to_le32(VIRTIO_CRYPTO_AEAD_CREATE_SESSION);
+	p->req.header.algo = vcrypto_to_le32(valgo);
+	f->algo = vcrypto_to_le32(valgo);
+	f->key_len = vcrypto_to_le32(a->key.length);
+	f->tag_len = vcrypto_to_le32(a->digest_length);
+	f->aad_len = vcrypto_to_le32(a->aad_length);
+	f->op = vcrypto_to_le32(enc ? VIRTIO_CRYPTO_OP_ENCRYPT : VIRTIO_CRYPTO_OP_DECRYPT);
+	p->key1 = a->key.data;
+	p->key1_len = a->key.length;
+	p->what = "AEAD";
+
+	ss->kind = VCRYPTO_SESS_AEAD;
+	ss->algo = valgo;
+	ss->destroy_opcode = VIRTIO_CRYPTO_AEAD_DESTROY_SESSION;
+	ss->encrypt = enc;
+	ss->ccm = a->algo == RTE_CRYPTO_AEAD_AES_CCM;
+	/* DPDK keeps CCM's flags byte before the nonce; the wire has none. */
+	ss->cipher_iv_offset = a->iv.offset + (ss->ccm ? 1 : 0);
+	ss->cipher_iv_len = a->iv.length;
+	ss->digest_len = a->digest_length;
+	ss->aad_len = a->aad_length;
+	set_data_opcode(vd, ss, enc ? VIRTIO_CRYPTO_AEAD_ENCRYPT : VIRTIO_CRYPTO_AEAD_DECRYPT);
+	return 0;
+}
+
+static int
+plan_session(struct vcrypto_dev *vd, const struct rte_crypto_sym_xform *x,
+		struct ctrl_plan *p, struct vcrypto_session *ss)
+{
+	const struct rte_crypto_sym_xform *y = x->next;
+
+	if (y != NULL && y->next != NULL)
+		return -ENOTSUP;
+	if (y == NULL) {
+		switch (x->type) {
+		case RTE_CRYPTO_SYM_XFORM_CIPHER:
+			return plan_cipher(vd, &x->cipher, p, ss);
+		case RTE_CRYPTO_SYM_XFORM_AUTH:
+			return plan_auth(vd, &x->auth, p, ss);
+		case RTE_CRYPTO_SYM_XFORM_AEAD:
+			return plan_aead(vd, &x->aead, p, ss);
+		default:
+			return -ENOTSUP;
+		}
+	}
+	if (x->type == RTE_CRYPTO_SYM_XFORM_CIPHER && y->type == RTE_CRYPTO_SYM_XFORM_AUTH)
+		return plan_chain(vd, &x->cipher, &y->auth, true, p, ss);
+	if (x->type == RTE_CRYPTO_SYM_XFORM_AUTH && y->type == RTE_CRYPTO_SYM_XFORM_CIPHER)
+		return plan_chain(vd, &y->cipher, &x->auth, false, p, ss);
+	VC_LOG(DEBUG, "session: xform pair %d, %d not supported", x->type, y->type);
+	return -ENOTSUP;
+}
+
 unsigned int
-vcrypto_sym_session_get_size(struct rte_cryptodev *dev)
+vcrypto_sym_session_get_size(struct rte_cryptodev *dev __rte_unused)
 {
 	return sizeof(struct vcrypto_session);
 }
@@ -202,30 +509,27 @@ vcrypto_sym_session_configure(struct rte_cryptodev *dev,
 {
 	struct vcrypto_dev *vd = vdev_of(dev);
 	struct vcrypto_session *priv = CRYPTODEV_GET_SYM_SESS_PRIV(sess);
-	const struct rte_crypto_cipher_xform *c;
+	struct vcrypto_session ss;
+	struct ctrl_plan p;
 	uint64_t id;
 	int ret;
 
 	if (xform == NULL || priv == NULL)
 		return -EINVAL;
-	ret = check_cipher_xform(vd, xform);
+	memset(&ss, 0, sizeof(ss));
+	memset(&p, 0, sizeof(p));
+	ret = plan_session(vd, xform, &p, &ss);
 	if (ret < 0)
 		return ret;
-	c = &xform->cipher;
 	rte_spinlock_lock(&vd->ctrl_lock);
-	ret = create_session(vd, c, &id);
+	ret = create_session(vd, &p, &id);
 	rte_spinlock_unlock(&vd->ctrl_lock);
 	if (ret < 0)
 		return ret;
-	priv->session_id = id;
-	priv->algo = VIRTIO_CRYPTO_CIPHER_AES_CBC;
-	priv->opcode = c->op == RTE_CRYPTO_CIPHER_OP_ENCRYPT ?
-		       VIRTIO_CRYPTO_CIPHER_ENCRYPT : VIRTIO_CRYPTO_CIPHER_DECRYPT;
-	priv->fixed_len = vcrypto_data_fixed_len(priv->opcode, vd->rev1, 0);
-	priv->iv_offset = c->iv.offset;
-	priv->iv_len = c->iv.length;
-	VC_LOG(DEBUG, "session %" PRIu64 " created (AES-CBC-%u %s)", id,
-		c->key.length * 8, c->op == RTE_CRYPTO_CIPHER_OP_ENCRYPT ? "enc" : "dec");
+	ss.session_id = id;
+	*priv = ss;
+	VC_LOG(DEBUG, "session %" PRIu64 " created (%s, algo %u, opcode %#x)", id, p.what,
+		ss.algo, ss.opcode);
 	return 0;
 }
 
@@ -236,7 +540,7 @@ vcrypto_sym_session_clear(struct rte_cryptodev *dev, struct rte_cryptodev_sym_se
 	struct vcrypto_session *priv = CRYPTODEV_GET_SYM_SESS_PRIV(sess);
 	int ret;
 
-	if (priv == NULL)
+	if (priv == NULL || priv->destroy_opcode == 0)
 		return;
 	rte_spinlock_lock(&vd->ctrl_lock);
 	ret = destroy_session(vd, priv);

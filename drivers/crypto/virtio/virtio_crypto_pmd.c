@@ -95,6 +95,7 @@ qp_setup(struct rte_cryptodev *dev, uint16_t qp_id,
 	qp->slots_addr = vcrypto_frontend_addr(vd->fe, qp->slots);
 	qp->addr_is_va = vcrypto_frontend_addr_is_va(vd->fe);
 	qp->rev1 = vd->rev1;
+	qp->max_size = vd->cfg.max_size != 0 ? vd->cfg.max_size : UINT64_MAX;
 	qp->rej_size = vq->num;
 	qp->id = qp_id;
 	dev->data->queue_pairs[qp_id] = qp;
@@ -357,7 +358,13 @@ vcrypto_user_probe(struct rte_vdev_device *vdev)
 	dev->dev_ops = &vcrypto_ops;
 	dev->enqueue_burst = vcrypto_enqueue_burst;
 	dev->dequeue_burst = vcrypto_dequeue_burst;
+	/* Every range becomes one descriptor per segment piece, in and out. */
 	dev->feature_flags = RTE_CRYPTODEV_FF_SYMMETRIC_CRYPTO |
+			     RTE_CRYPTODEV_FF_SYM_OPERATION_CHAINING |
+			     RTE_CRYPTODEV_FF_IN_PLACE_SGL |
+			     RTE_CRYPTODEV_FF_OOP_SGL_IN_SGL_OUT |
+			     RTE_CRYPTODEV_FF_OOP_SGL_IN_LB_OUT |
+			     RTE_CRYPTODEV_FF_OOP_LB_IN_SGL_OUT |
 			     RTE_CRYPTODEV_FF_OOP_LB_IN_LB_OUT;
 	rte_cryptodev_pmd_probing_finish(dev);
 	VC_LOG(INFO, "%s: %s, %u data queue(s) of %u, device max %u, REVISION_1 %s, "
@@ -387,8 +394,19 @@ static struct rte_vdev_driver vcrypto_user_drv = {
 
 static struct cryptodev_driver vcrypto_crypto_drv;
 
+/*
+ * The cryptodev driver is named "crypto_virtio" (what
+ * rte_cryptodev_driver_id_get() and DPDK's cryptodev_virtio_autotest look
+ * for), while the vdev bus driver keeps crypto_virtio_user (what --vdev
+ * and crypto-perf's --devtype match). A plugin given with -d registers
+ * before the PMDs of the default directory, so this entry comes first.
+ */
+static const struct rte_driver vcrypto_cryptodev_name = {
+	.name = VCRYPTO_CRYPTODEV_DRIVER_NAME,
+};
+
 RTE_PMD_REGISTER_VDEV(VCRYPTO_USER_DRIVER_NAME, vcrypto_user_drv);
 RTE_PMD_REGISTER_PARAM_STRING(VCRYPTO_USER_DRIVER_NAME,
 	"path=<string> queues=<int> queue_size=<int>");
-RTE_PMD_REGISTER_CRYPTO_DRIVER(vcrypto_crypto_drv, vcrypto_user_drv.driver,
+RTE_PMD_REGISTER_CRYPTO_DRIVER(vcrypto_crypto_drv, vcrypto_cryptodev_name,
 	vcrypto_driver_id);

@@ -23,30 +23,48 @@
 
 /** Driver name, as given to --vdev and --devtype. */
 #define VCRYPTO_USER_DRIVER_NAME crypto_virtio_user
+/** Cryptodev driver name (rte_cryptodev_driver_id_get()). */
+#define VCRYPTO_CRYPTODEV_DRIVER_NAME "crypto_virtio"
 
-/** Longest cipher key a session may carry. */
-#define VCRYPTO_MAX_KEY_LEN 64
-/** Longest IV an operation may carry (copied into the request slot). */
-#define VCRYPTO_MAX_IV_LEN 16
+/** Longest cipher (or AEAD) key a session may carry (AES-XTS-256: 64). */
+#define VCRYPTO_MAX_CIPHER_KEY_LEN 64
+/** Longest authentication key a session may carry. */
+#define VCRYPTO_MAX_AUTH_KEY_LEN 256
+/** Longest IV field: a chain's cipher IV then its auth IV (ZUC-256: 25 each). */
+#define VCRYPTO_MAX_IV_LEN 64
+/** Longest digest or tag (SHA-512). */
+#define VCRYPTO_MAX_DIGEST_LEN 64
 /** Capability entries (incl. the end marker) the device may expose. */
-#define VCRYPTO_MAX_CAPS 8
+#define VCRYPTO_MAX_CAPS 48
 /** Control request timeout. */
 #define VCRYPTO_CTRL_TIMEOUT_MS 3000
-/** Descriptors one data request uses: fixed part + IV, src, dst, status. */
+/** Fewest descriptors a data request uses: fixed part, src, dst, status. */
 #define VCRYPTO_DATA_DESCS 4
+/**
+ * Most descriptors one data request may use (one per mbuf segment piece
+ * plus the fixed part, aad, digest and status); the device walks chains of
+ * at most 64.
+ */
+#define VCRYPTO_MAX_REQ_DESCS 64
 
 /** One control request in flight, indexed by its head descriptor (DPDK memory). */
 struct vcrypto_ctrl_slot {
 	struct vcrypto_ctrl_req req;              /**< device-readable */
-	uint8_t key[VCRYPTO_MAX_KEY_LEN];         /**< device-readable */
+	/** device-readable: cipher key then auth key */
+	uint8_t key[VCRYPTO_MAX_CIPHER_KEY_LEN + VCRYPTO_MAX_AUTH_KEY_LEN];
 	struct vcrypto_create_session_input in;   /**< device-writable */
 	struct vcrypto_destroy_session_input destroy; /**< device-writable */
 } __rte_cache_aligned;
 
 /** One data request in flight, indexed by its head descriptor (DPDK memory). */
 struct vcrypto_data_slot {
-	struct vcrypto_data_req req;      /**< device-readable fixed part ... */
-	uint8_t iv[VCRYPTO_MAX_IV_LEN];   /**< ... followed at once by the IV */
+	union {
+		struct vcrypto_data_req req; /**< device-readable fixed part ... */
+		/** ... followed at once (at its exact length) by the IV */
+		uint8_t raw[VCRYPTO_LEGACY_FIXED_LEN + VCRYPTO_MAX_IV_LEN];
+	} u;
+	/** device-writable: digest of a verify op, compared at dequeue */
+	uint8_t digest[VCRYPTO_MAX_DIGEST_LEN];
 	struct vcrypto_inhdr inhdr;       /**< device-writable status */
 } __rte_cache_aligned;
 
@@ -62,6 +80,7 @@ struct vcrypto_qp {
 	uint16_t rej_count;               /**< rejected ops waiting */
 	uint16_t rej_size;                /**< capacity of rejected (vq->num) */
 	uint16_t id;                      /**< queue pair id */
+	uint64_t max_size;                /**< config max_size: longest src/dst */
 	struct rte_cryptodev_stats stats; /**< counters */
 };
 
@@ -77,14 +96,36 @@ struct vcrypto_dev {
 	struct rte_cryptodev_capabilities caps[VCRYPTO_MAX_CAPS]; /**< from cfg */
 };
 
+/** What kind of data request a session's ops become. */
+enum vcrypto_sess_kind {
+	VCRYPTO_SESS_CIPHER, /**< CIPHER_ENCRYPT/DECRYPT, op_type CIPHER */
+	VCRYPTO_SESS_CHAIN,  /**< CIPHER_ENCRYPT/DECRYPT, op_type ALGORITHM_CHAINING
+			          (also IV-taking MACs, with VIRTIO_CRYPTO_NO_CIPHER) */
+	VCRYPTO_SESS_HASH,   /**< HASH or MAC */
+	VCRYPTO_SESS_AEAD,   /**< AEAD_ENCRYPT/DECRYPT */
+	VCRYPTO_SESS_GMAC,   /**< AEAD_ENCRYPT (GCM), message as AAD */
+};
+
 /** Session private data (CRYPTODEV_GET_SYM_SESS_PRIV). */
 struct vcrypto_session {
-	uint64_t session_id;  /**< the device's id */
-	uint32_t opcode;      /**< VIRTIO_CRYPTO_CIPHER_ENCRYPT/DECRYPT */
-	uint32_t algo;        /**< VIRTIO_CRYPTO_CIPHER_* */
-	uint32_t fixed_len;   /**< fixed part of each data request */
-	uint16_t iv_offset;   /**< IV offset in the op */
-	uint16_t iv_len;      /**< IV bytes */
+	uint64_t session_id;      /**< the device's id */
+	uint32_t opcode;          /**< data opcode */
+	uint32_t algo;            /**< data header algo */
+	uint32_t destroy_opcode;  /**< *_DESTROY_SESSION of the service */
+	uint8_t kind;             /**< enum vcrypto_sess_kind */
+	bool has_cipher;          /**< chain: a real cipher (not NO_CIPHER) */
+	bool cipher_bits;         /**< cipher offset/length are in bits */
+	bool auth_bits;           /**< auth offset/length are in bits */
+	bool verify;              /**< compare the digest at dequeue */
+	bool encrypt;             /**< AEAD direction */
+	bool ccm;                 /**< AES-CCM: nonce at iv + 1, AAD at aad + 18 */
+	uint16_t fixed_len;       /**< fixed part of each data request */
+	uint16_t cipher_iv_offset; /**< cipher/AEAD IV offset in the op */
+	uint16_t cipher_iv_len;   /**< cipher/AEAD IV bytes on the wire */
+	uint16_t auth_iv_offset;  /**< auth IV offset in the op */
+	uint16_t auth_iv_len;     /**< auth IV bytes on the wire */
+	uint16_t digest_len;      /**< digest or tag bytes */
+	uint16_t aad_len;         /**< AEAD AAD bytes */
 };
 
 /* session.c */
@@ -114,5 +155,23 @@ uint16_t vcrypto_dequeue_burst(void *qp, struct rte_crypto_op **ops, uint16_t nb
  */
 unsigned int vcrypto_caps_from_config(const struct vcrypto_config *cfg,
 		struct rte_cryptodev_capabilities *caps);
+
+/**
+ * The virtio-crypto algorithm that carries an rte_crypto algorithm.
+ *
+ * @param type xform type of @p algo
+ * @param algo an rte_crypto_{cipher,auth,aead}_algorithm
+ * @param[out] service VIRTIO_CRYPTO_SERVICE_* whose mask holds the bit
+ * @return the wire algorithm id (>= 0), or -ENOTSUP when there is none
+ */
+int vcrypto_wire_algo(enum rte_crypto_sym_xform_type type, int algo, uint32_t *service);
+
+/**
+ * The entry of @p caps (ended by RTE_CRYPTO_OP_TYPE_UNDEFINED) for an
+ * algorithm, or NULL when the device does not offer it.
+ */
+const struct rte_cryptodev_symmetric_capability *vcrypto_find_cap(
+		const struct rte_cryptodev_capabilities *caps,
+		enum rte_crypto_sym_xform_type type, int algo);
 
 #endif /* VIRTIO_CRYPTO_PRIV_H */
