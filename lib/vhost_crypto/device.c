@@ -118,8 +118,12 @@ start_queue(struct vcrypto_dev *dev, struct vcrypto_vq *vq, bool indirect)
 	vq->callfd = vr.callfd;
 	vq->broken_logged = false;
 	vq->ready = true;
-	/* We poll: ask the guest not to kick us. */
-	rte_vhost_enable_guest_notification(dev->vid, vq->index, 0);
+	/*
+	 * We poll: ask the guest not to kick us. Written directly rather than
+	 * with rte_vhost_enable_guest_notification(), which takes the vring
+	 * lock that rte_vhost already holds when post_msg() restarts us.
+	 */
+	vcrypto_vring_split_suppress_kicks(&vq->ring);
 }
 
 int

@@ -27,6 +27,13 @@ vcrypto_vring_split_init(struct vcrypto_vring_split *vq, void *desc,
 	return 0;
 }
 
+void
+vcrypto_vring_split_suppress_kicks(struct vcrypto_vring_split *vq)
+{
+	*(volatile uint16_t *)&vq->used->flags =
+		htole16(VCRYPTO_VRING_USED_F_NO_NOTIFY);
+}
+
 int
 vcrypto_vring_split_avail(struct vcrypto_vring_split *vq, uint16_t max)
 {

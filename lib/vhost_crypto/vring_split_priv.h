@@ -67,6 +67,12 @@ int vcrypto_vring_split_init(struct vcrypto_vring_split *vq, void *desc,
 		uint16_t last_used, bool indirect);
 
 /**
+ * Tell the driver not to notify (kick) us: we poll. Sets used->flags
+ * NO_NOTIFY, which is only a hint the driver may ignore (virtio 1.2, 2.7.7).
+ */
+void vcrypto_vring_split_suppress_kicks(struct vcrypto_vring_split *vq);
+
+/**
  * How many chains the driver has made available, at most @p max.
  *
  * Reads avail->idx with acquire ordering, so the ring entries and

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright(c) 2026 The vcrypto authors
+#
+# End-to-end test of vcrypto-backend with the standalone vhost-user client:
+# NIST AES-CBC vectors and error statuses in both request layouts (with and
+# without REVISION_1, direct and indirect descriptors), a guest killed with
+# SIGKILL followed by a new guest, then SIGINT: exit 0, socket removed,
+# final statistics printed.
+#
+# usage: backend_test.sh BACKEND CLIENT   (EAL runs with --no-huge)
+set -u
+backend=$1
+client=$2
+dir=$(mktemp -d /tmp/vcrypto-betest.XXXXXX)
+sock=$dir/vc.sock
+prefix=vcrypto-betest-$$
+passed=0
+failed=0
+be_pid=
+hold_pid=
+
+check() { # description, command...
+	local what=$1
+	shift
+	if "$@"; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+		echo "FAIL: $what" >&2
+	fi
+}
+
+cleanup() {
+	[ -n "$hold_pid" ] && kill -9 "$hold_pid" 2>/dev/null
+	[ -n "$be_pid" ] && kill -9 "$be_pid" 2>/dev/null
+	rm -rf "$dir"
+}
+trap cleanup EXIT
+
+wait_for() { # file pattern seconds
+	local i
+	for ((i = 0; i < $3 * 10; i++)); do
+		grep -q "$2" "$1" 2>/dev/null && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+"$backend" --no-huge -m 256 --file-prefix "$prefix" -l 0,1 --log-level=lib.vcrypto.*:info -- \
+	--socket-file "1,$sock" --queues 2 --max-sessions 16 >"$dir/be.log" 2>&1 &
+be_pid=$!
+check "backend ready" wait_for "$dir/be.log" '^vcrypto-backend: ready' 30
+check "socket listening" test -S "$sock"
+
+check "client (legacy layout)" "$client" --socket "$sock" --max-sessions 16
+check "client (REVISION_1, indirect)" "$client" --socket "$sock" --rev1 --indirect \
+	--max-sessions 16
+
+# A guest that dies with SIGKILL while holding sessions...
+"$client" --socket "$sock" --rev1 --hold >"$dir/hold.log" 2>&1 &
+hold_pid=$!
+check "held client ran its checks" wait_for "$dir/hold.log" '^client: holding' 20
+kill -9 "$hold_pid"
+wait "$hold_pid" 2>/dev/null
+hold_pid=
+# ...and a new one that must get a clean device (all 16 sessions free).
+check "client after SIGKILL" "$client" --socket "$sock" --rev1 --max-sessions 16
+
+kill -INT "$be_pid"
+wait "$be_pid"
+rc=$?
+be_pid=
+check "backend exit status 0 (got $rc)" test "$rc" -eq 0
+check "socket removed" test ! -e "$sock"
+line=$(grep "^vcrypto-backend: dev $sock: " "$dir/be.log")
+check "final statistics line" test -n "$line"
+field() { sed -n "s/.* $1=\([0-9]*\).*/\1/p" <<<"$line"; }
+check "requests counted" test "$(field requests)" -gt 100
+check "ok counted" test "$(field ok)" -gt 100
+check "invsess counted" test "$(field invsess)" -ge 12
+check "nospc counted" test "$(field nospc)" -ge 4
+check "err counted" test "$(field err)" -ge 12
+check "notsupp counted" test "$(field notsupp)" -ge 8
+check "four connects" test "$(field connects)" -eq 4
+check "four disconnects" test "$(field disconnects)" -eq 4
+check "no session left" test "$(field sessions_active)" -eq 0
+check "no bad chain" test "$(field bad_chains)" -eq 0
+check "created == destroyed" test "$(field sessions_created)" -eq "$(field sessions_destroyed)"
+if [ "$failed" -ne 0 ]; then
+	echo "---- backend log ----" >&2
+	cat "$dir/be.log" >&2
+fi
+echo "$line"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,720 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 The vcrypto authors
+ */
+/*
+ * A standalone vhost-user CLIENT that plays the guest against the backend,
+ * without EAL and without the project's driver: it shares a memfd as guest
+ * memory, sets up split rings, reads the config space with GET_CONFIG,
+ * creates AES-CBC sessions on the control queue and checks the NIST
+ * SP 800-38A F.2.1 / F.2.2 vectors byte for byte, then error cases
+ * (unknown and destroyed session ids, bad lengths, unsupported services,
+ * a session table that fills up) and a full burst.
+ *
+ * usage: vcrypto-test-vu-client --socket PATH [--rev1] [--indirect]
+ *                               [--max-sessions N] [--hold]
+ *   --rev1          negotiate VIRTIO_CRYPTO_F_REVISION_1 (exact-size layouts)
+ *   --indirect      put the data requests in indirect descriptor tables
+ *   --max-sessions  the backend's table size: fill it and expect NOSPC/ERR
+ *   --hold          after the checks, keep the connection open until killed
+ * Prints "N passed, N failed"; exits 0 only when every check passed.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <poll.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/eventfd.h>
+#include <sys/mman.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include "vcrypto_wire.h"
+#include "vcrypto_vring.h"
+#include "test_util.h"
+
+/* ---- vhost-user protocol (front-end side) ------------------------------ */
+
+enum {
+	VU_GET_FEATURES = 1, VU_SET_FEATURES = 2, VU_SET_OWNER = 3,
+	VU_SET_MEM_TABLE = 5, VU_SET_VRING_NUM = 8, VU_SET_VRING_ADDR = 9,
+	VU_SET_VRING_BASE = 10, VU_GET_VRING_BASE = 11, VU_SET_VRING_KICK = 12,
+	VU_SET_VRING_CALL = 13, VU_GET_PROTOCOL_FEATURES = 15,
+	VU_SET_PROTOCOL_FEATURES = 16, VU_SET_VRING_ENABLE = 18,
+	VU_GET_CONFIG = 24,
+};
+
+#define VU_VERSION 0x1
+#define VU_REPLY (1u << 2)
+#define VU_NEED_REPLY (1u << 3)
+#define VU_F_PROTOCOL_FEATURES 30
+#define VU_PROTO_F_MQ 0
+#define VU_PROTO_F_REPLY_ACK 3
+#define VU_PROTO_F_CONFIG 9
+
+struct vu_region {
+	uint64_t gpa, size, uaddr, mmap_offset;
+};
+
+struct vu_vring_addr {
+	uint32_t index, flags;
+	uint64_t desc, used, avail, log;
+};
+
+struct vu_msg {
+	uint32_t request, flags, size;
+	union {
+		uint64_t u64;
+		struct { uint32_t index, num; } state;
+		struct vu_vring_addr addr;
+		struct { uint32_t nregions, padding; struct vu_region r[1]; } mem;
+		struct { uint32_t offset, size, flags; uint8_t region[256]; } cfg;
+	} p;
+} __attribute__((packed));
+
+#define VU_HDR 12
+
+static int sock = -1;
+
+static int
+vu_send(uint32_t req, uint32_t flags, const void *payload, uint32_t size,
+		const int *fds, int nfds)
+{
+	struct vu_msg m;
+	struct iovec iov;
+	struct msghdr mh;
+	char ctl[CMSG_SPACE(sizeof(int) * 8)];
+
+	memset(&m, 0, sizeof(m));
+	memset(&mh, 0, sizeof(mh));
+	m.request = req;
+	m.flags = VU_VERSION | flags;
+	m.size = size;
+	if (size)
+		memcpy(&m.p, payload, size);
+	iov.iov_base = &m;
+	iov.iov_len = VU_HDR + size;
+	mh.msg_iov = &iov;
+	mh.msg_iovlen = 1;
+	if (nfds > 0) {
+		struct cmsghdr *c;
+
+		memset(ctl, 0, sizeof(ctl));
+		mh.msg_control = ctl;
+		mh.msg_controllen = CMSG_SPACE(sizeof(int) * nfds);
+		c = CMSG_FIRSTHDR(&mh);
+		c->cmsg_level = SOL_SOCKET;
+		c->cmsg_type = SCM_RIGHTS;
+		c->cmsg_len = CMSG_LEN(sizeof(int) * nfds);
+		memcpy(CMSG_DATA(c), fds, sizeof(int) * nfds);
+	}
+	return sendmsg(sock, &mh, 0) == (ssize_t)iov.iov_len ? 0 : -1;
+}
+
+static int
+vu_recv(uint32_t req, struct vu_msg *m)
+{
+	if (recv(sock, m, VU_HDR, MSG_WAITALL) != VU_HDR)
+		return -1;
+	if (m->size > sizeof(m->p) ||
+			(m->size && recv(sock, &m->p, m->size, MSG_WAITALL) !=
+				(ssize_t)m->size))
+		return -1;
+	if (m->request != req || !(m->flags & VU_REPLY))
+		return -1;
+	return 0;
+}
+
+static int
+vu_get_u64(uint32_t req, uint64_t *v)
+{
+	struct vu_msg m;
+
+	if (vu_send(req, 0, NULL, 0, NULL, 0) != 0 || vu_recv(req, &m) != 0 ||
+			m.size != 8)
+		return -1;
+	*v = m.p.u64;
+	return 0;
+}
+
+/* Send with NEED_REPLY and wait for the ack (REPLY_ACK is negotiated). */
+static int
+vu_call(uint32_t req, const void *payload, uint32_t size, const int *fds,
+		int nfds)
+{
+	struct vu_msg m;
+
+	if (vu_send(req, VU_NEED_REPLY, payload, size, fds, nfds) != 0 ||
+			vu_recv(req, &m) != 0 || m.size != 8)
+		return -1;
+	return m.p.u64 == 0 ? 0 : -1;
+}
+
+/* ---- Guest memory and rings --------------------------------------------- */
+
+#define MEM_SIZE (4u << 20)
+#define GPA_BASE 0x80000000ull
+#define QSZ 64
+#define RING_STRIDE 8192 /* desc 1 KiB | avail | used, per queue */
+#define MAX_Q 9
+#define BUF_SIZE 512
+
+static uint8_t *mem;
+static int memfd;
+
+struct guest_vq {
+	struct vcrypto_vring_desc *desc;
+	struct vcrypto_vring_avail *avail;
+	struct vcrypto_vring_used *used;
+	uint16_t avail_idx, used_seen, free_head;
+	int kickfd, callfd;
+};
+
+static struct guest_vq vqs[MAX_Q];
+static unsigned int nq; /* data queues + control queue */
+static bool rev1, use_indirect;
+static uint64_t features;
+
+/* Scratch buffer area after the rings: a bump allocator reset per test. */
+static uint32_t buf_off;
+
+static uint64_t
+gpa(const void *p)
+{
+	return GPA_BASE + (uint64_t)((const uint8_t *)p - mem);
+}
+
+static void *
+balloc(uint32_t len)
+{
+	void *p;
+
+	buf_off = (buf_off + 63) & ~63u;
+	if (buf_off + len > MEM_SIZE) {
+		fprintf(stderr, "client: out of guest memory\n");
+		exit(2);
+	}
+	p = mem + buf_off;
+	memset(p, 0, len);
+	buf_off += len;
+	return p;
+}
+
+static void
+breset(void)
+{
+	buf_off = MAX_Q * RING_STRIDE;
+}
+
+static int
+setup_memory(void)
+{
+	struct { uint32_t nregions, padding; struct vu_region r; } mt;
+
+	memfd = memfd_create("vcrypto-test-guest", 0);
+	if (memfd < 0 || ftruncate(memfd, MEM_SIZE) != 0)
+		return -1;
+	mem = mmap(NULL, MEM_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, memfd, 0);
+	if (mem == MAP_FAILED)
+		return -1;
+	memset(&mt, 0, sizeof(mt));
+	mt.nregions = 1;
+	mt.r.gpa = GPA_BASE;
+	mt.r.size = MEM_SIZE;
+	mt.r.uaddr = (uintptr_t)mem;
+	mt.r.mmap_offset = 0;
+	return vu_call(VU_SET_MEM_TABLE, &mt, sizeof(mt), &memfd, 1);
+}
+
+static int
+setup_queue(unsigned int q)
+{
+	struct guest_vq *vq = &vqs[q];
+	uint8_t *base = mem + q * RING_STRIDE;
+	struct { uint32_t index, num; } st = { q, QSZ };
+	struct vu_vring_addr a;
+	uint64_t idx = q;
+
+	vq->desc = (void *)base;
+	vq->avail = (void *)(base + 1024);
+	vq->used = (void *)(base + 4096);
+	vq->kickfd = eventfd(0, EFD_NONBLOCK);
+	vq->callfd = eventfd(0, EFD_NONBLOCK);
+	memset(&a, 0, sizeof(a));
+	a.index = q;
+	a.desc = (uintptr_t)vq->desc;
+	a.avail = (uintptr_t)vq->avail;
+	a.used = (uintptr_t)vq->used;
+	if (vu_call(VU_SET_VRING_NUM, &st, sizeof(st), NULL, 0) != 0)
+		return -1;
+	if (vu_call(VU_SET_VRING_ADDR, &a, sizeof(a), NULL, 0) != 0)
+		return -1;
+	st.num = 0;
+	if (vu_call(VU_SET_VRING_BASE, &st, sizeof(st), NULL, 0) != 0)
+		return -1;
+	if (vu_call(VU_SET_VRING_KICK, &idx, sizeof(idx), &vq->kickfd, 1) != 0)
+		return -1;
+	if (vu_call(VU_SET_VRING_CALL, &idx, sizeof(idx), &vq->callfd, 1) != 0)
+		return -1;
+	st.num = 1;
+	return vu_call(VU_SET_VRING_ENABLE, &st, sizeof(st), NULL, 0);
+}
+
+/* One buffer of a request chain. */
+struct buf {
+	void *p;
+	uint32_t len;
+	bool write;
+};
+
+/* Post a chain (direct, or one indirect table) without publishing it. */
+static uint16_t
+post_chain(struct guest_vq *vq, const struct buf *b, unsigned int n,
+		bool indirect)
+{
+	uint16_t head = vq->free_head;
+	struct vcrypto_vring_desc *d = vq->desc;
+	uint16_t first = head;
+	unsigned int i;
+
+	if (indirect) {
+		struct vcrypto_vring_desc *t = balloc(n * sizeof(*t));
+
+		d[head].addr = gpa(t);
+		d[head].len = n * sizeof(*t);
+		d[head].flags = VCRYPTO_VRING_DESC_F_INDIRECT;
+		d[head].next = 0;
+		vq->free_head = (head + 1) % QSZ;
+		d = t;
+		first = 0;
+	} else {
+		vq->free_head = (head + n) % QSZ;
+	}
+	for (i = 0; i < n; i++) {
+		uint16_t slot = indirect ? i : (first + i) % QSZ;
+		uint16_t nxt = indirect ? i + 1 : (first + i + 1) % QSZ;
+
+		d[slot].addr = gpa(b[i].p);
+		d[slot].len = b[i].len;
+		d[slot].flags = (b[i].write ? VCRYPTO_VRING_DESC_F_WRITE : 0) |
+			(i + 1 < n ? VCRYPTO_VRING_DESC_F_NEXT : 0);
+		d[slot].next = i + 1 < n ? nxt : 0;
+	}
+	vq->avail->ring[vq->avail_idx % QSZ] = head;
+	vq->avail_idx++;
+	return head;
+}
+
+static void
+publish(struct guest_vq *vq)
+{
+	__atomic_store_n(&vq->avail->idx, vq->avail_idx, __ATOMIC_RELEASE);
+}
+
+/* Wait for @p n completions (through the call eventfd); 0 or -1 on timeout. */
+static int
+wait_used(struct guest_vq *vq, uint16_t n, uint32_t *lens)
+{
+	unsigned int tries;
+
+	for (tries = 0; tries < 500; tries++) {
+		uint16_t used = __atomic_load_n(&vq->used->idx, __ATOMIC_ACQUIRE);
+
+		if ((uint16_t)(used - vq->used_seen) >= n) {
+			for (uint16_t i = 0; i < n; i++) {
+				if (lens)
+					lens[i] = vq->used->ring[(vq->used_seen + i) % QSZ].len;
+			}
+			vq->used_seen += n;
+			return 0;
+		}
+		struct pollfd pf = { .fd = vq->callfd, .events = POLLIN };
+		if (poll(&pf, 1, 10) > 0) {
+			uint64_t v;
+
+			if (read(vq->callfd, &v, sizeof(v)) < 0)
+				continue;
+		}
+	}
+	return -1;
+}
+
+/* ---- Requests ------------------------------------------------------------ */
+
+static struct guest_vq *
+ctrlq(void)
+{
+	return &vqs[nq - 1];
+}
+
+/* Create a cipher session; returns the status and sets *id. */
+static int
+create_session(uint32_t algo, const uint8_t *key, uint32_t key_len, uint32_t op,
+		uint64_t *id)
+{
+	uint32_t fixed = vcrypto_ctrl_fixed_len(VIRTIO_CRYPTO_CIPHER_CREATE_SESSION, rev1);
+	struct vcrypto_ctrl_req *r = balloc(sizeof(*r));
+	struct vcrypto_create_session_input *in = balloc(sizeof(*in));
+	uint8_t *k = balloc(key_len ? key_len : 1);
+	struct buf b[3];
+
+	r->header.opcode = VIRTIO_CRYPTO_CIPHER_CREATE_SESSION;
+	r->header.algo = algo;
+	r->u.sym.op_type = VIRTIO_CRYPTO_SYM_OP_CIPHER;
+	r->u.sym.u.cipher.algo = algo;
+	r->u.sym.u.cipher.key_len = key_len;
+	r->u.sym.u.cipher.op = op;
+	memcpy(k, key, key_len);
+	in->status = 0xff;
+	b[0] = (struct buf){ r, fixed, false };
+	b[1] = (struct buf){ k, key_len, false };
+	b[2] = (struct buf){ in, sizeof(*in), true };
+	post_chain(ctrlq(), b, 3, false);
+	publish(ctrlq());
+	if (wait_used(ctrlq(), 1, NULL) != 0)
+		return -1;
+	*id = in->session_id;
+	return (int)in->status;
+}
+
+static int
+destroy_session(uint64_t id)
+{
+	uint32_t fixed = vcrypto_ctrl_fixed_len(VIRTIO_CRYPTO_CIPHER_DESTROY_SESSION, rev1);
+	struct vcrypto_ctrl_req *r = balloc(sizeof(*r));
+	uint8_t *st = balloc(1);
+	struct buf b[2];
+
+	r->header.opcode = VIRTIO_CRYPTO_CIPHER_DESTROY_SESSION;
+	r->u.destroy.session_id = id;
+	*st = 0xff;
+	b[0] = (struct buf){ r, fixed, false };
+	b[1] = (struct buf){ st, 1, true };
+	post_chain(ctrlq(), b, 2, false);
+	publish(ctrlq());
+	if (wait_used(ctrlq(), 1, NULL) != 0)
+		return -1;
+	return *st;
+}
+
+/* A data request prepared in guest memory. */
+struct dreq {
+	uint8_t *dst;
+	uint8_t *status;
+};
+
+static void
+post_cipher(struct guest_vq *vq, uint32_t opcode, uint64_t sid,
+		const uint8_t *iv, uint32_t iv_len, const uint8_t *src,
+		uint32_t src_len, uint32_t dst_len, struct dreq *out)
+{
+	struct vcrypto_data_req *r = balloc(sizeof(*r));
+	uint8_t *ivb = balloc(iv_len ? iv_len : 1);
+	uint8_t *s = balloc(src_len ? src_len : 1);
+	struct buf b[5];
+	unsigned int n = 0;
+
+	r->header.opcode = opcode;
+	r->header.algo = VIRTIO_CRYPTO_CIPHER_AES_CBC;
+	r->header.session_id = sid;
+	r->header.flag = rev1 ? VIRTIO_CRYPTO_FLAG_SESSION_MODE : 0;
+	r->u.sym.op_type = VIRTIO_CRYPTO_SYM_OP_CIPHER;
+	r->u.sym.u.cipher.iv_len = iv_len;
+	r->u.sym.u.cipher.src_data_len = src_len;
+	r->u.sym.u.cipher.dst_data_len = dst_len;
+	memcpy(ivb, iv, iv_len);
+	memcpy(s, src, src_len);
+	out->dst = balloc(dst_len ? dst_len : 1);
+	out->status = balloc(1);
+	*out->status = 0xff;
+	b[n++] = (struct buf){ r, vcrypto_data_fixed_len(opcode, rev1, 0), false };
+	if (iv_len)
+		b[n++] = (struct buf){ ivb, iv_len, false };
+	if (src_len)
+		b[n++] = (struct buf){ s, src_len, false };
+	if (dst_len)
+		b[n++] = (struct buf){ out->dst, dst_len, true };
+	b[n++] = (struct buf){ out->status, 1, true };
+	post_chain(vq, b, n, use_indirect);
+}
+
+static int
+run_cipher(uint32_t opcode, uint64_t sid, const uint8_t *iv,
+		const uint8_t *src, uint32_t len, uint32_t dst_len,
+		struct dreq *out, uint32_t *used_len)
+{
+	post_cipher(&vqs[0], opcode, sid, iv, 16, src, len, dst_len, out);
+	publish(&vqs[0]);
+	if (wait_used(&vqs[0], 1, used_len) != 0)
+		return -1;
+	return *out->status;
+}
+
+/* ---- NIST SP 800-38A F.2.1 / F.2.2: AES-128-CBC ------------------------ */
+
+static const uint8_t nist_key[16] = {
+	0x2b, 0x7e, 0x15, 0x16, 0x28, 0xae, 0xd2, 0xa6,
+	0xab, 0xf7, 0x15, 0x88, 0x09, 0xcf, 0x4f, 0x3c };
+static const uint8_t nist_iv[16] = {
+	0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07,
+	0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f };
+static const uint8_t nist_pt[64] = {
+	0x6b, 0xc1, 0xbe, 0xe2, 0x2e, 0x40, 0x9f, 0x96,
+	0xe9, 0x3d, 0x7e, 0x11, 0x73, 0x93, 0x17, 0x2a,
+	0xae, 0x2d, 0x8a, 0x57, 0x1e, 0x03, 0xac, 0x9c,
+	0x9e, 0xb7, 0x6f, 0xac, 0x45, 0xaf, 0x8e, 0x51,
+	0x30, 0xc8, 0x1c, 0x46, 0xa3, 0x5c, 0xe4, 0x11,
+	0xe5, 0xfb, 0xc1, 0x19, 0x1a, 0x0a, 0x52, 0xef,
+	0xf6, 0x9f, 0x24, 0x45, 0xdf, 0x4f, 0x9b, 0x17,
+	0xad, 0x2b, 0x41, 0x7b, 0xe6, 0x6c, 0x37, 0x10 };
+static const uint8_t nist_ct[64] = {
+	0x76, 0x49, 0xab, 0xac, 0x81, 0x19, 0xb2, 0x46,
+	0xce, 0xe9, 0x8e, 0x9b, 0x12, 0xe9, 0x19, 0x7d,
+	0x50, 0x86, 0xcb, 0x9b, 0x50, 0x72, 0x19, 0xee,
+	0x95, 0xdb, 0x11, 0x3a, 0x91, 0x76, 0x78, 0xb2,
+	0x73, 0xbe, 0xd6, 0xb8, 0xe3, 0xc1, 0x74, 0x3b,
+	0x71, 0x16, 0xe6, 0x9e, 0x22, 0x22, 0x95, 0x16,
+	0x3f, 0xf1, 0xca, 0xa1, 0x68, 0x1f, 0xac, 0x09,
+	0x12, 0x0e, 0xca, 0x30, 0x75, 0x86, 0xe1, 0xa7 };
+
+static void
+test_config(void)
+{
+	struct { uint32_t offset, size, flags; uint8_t region[56]; } q;
+	struct vcrypto_config c;
+	struct vu_msg m;
+
+	memset(&q, 0, sizeof(q));
+	q.size = sizeof(c);
+	CHECK(vu_send(VU_GET_CONFIG, 0, &q, sizeof(q), NULL, 0) == 0);
+	CHECK(vu_recv(VU_GET_CONFIG, &m) == 0);
+	CHECK_EQ(m.size, 12 + sizeof(c));
+	memcpy(&c, m.p.cfg.region, sizeof(c));
+	CHECK_EQ(c.status, VIRTIO_CRYPTO_S_HW_READY);
+	CHECK(c.max_dataqueues >= 1 && c.max_dataqueues < MAX_Q);
+	CHECK_EQ(c.crypto_services, 1u << VIRTIO_CRYPTO_SERVICE_CIPHER);
+	CHECK(c.cipher_algo_l & (1u << VIRTIO_CRYPTO_CIPHER_AES_CBC));
+	CHECK_EQ(c.max_cipher_key_len, 32);
+	CHECK(c.max_size >= 4096);
+	nq = (c.max_dataqueues >= 1 && c.max_dataqueues < MAX_Q) ?
+		c.max_dataqueues + 1 : 2;
+	printf("client: config: max_dataqueues=%u services=%#x cipher_algo_l=%#x "
+		"max_key=%u max_size=%llu\n", c.max_dataqueues, c.crypto_services,
+		c.cipher_algo_l, c.max_cipher_key_len,
+		(unsigned long long)c.max_size);
+}
+
+static void
+test_nist(void)
+{
+	uint64_t enc_id = 0, dec_id = 0, bad_id = 1;
+	struct dreq r;
+	uint32_t used;
+
+	breset();
+	CHECK_EQ(create_session(VIRTIO_CRYPTO_CIPHER_AES_CBC, nist_key, 16,
+		VIRTIO_CRYPTO_OP_ENCRYPT, &enc_id), VIRTIO_CRYPTO_OK);
+	CHECK(enc_id != 0);
+	CHECK_EQ(create_session(VIRTIO_CRYPTO_CIPHER_AES_CBC, nist_key, 16,
+		VIRTIO_CRYPTO_OP_DECRYPT, &dec_id), VIRTIO_CRYPTO_OK);
+	CHECK(dec_id != 0 && dec_id != enc_id);
+
+	/* F.2.1 CBC-AES128.Encrypt */
+	CHECK_EQ(run_cipher(VIRTIO_CRYPTO_CIPHER_ENCRYPT, enc_id, nist_iv,
+		nist_pt, 64, 64, &r, &used), VIRTIO_CRYPTO_OK);
+	CHECK(memcmp(r.dst, nist_ct, 64) == 0);
+	CHECK_EQ(used, 65);
+	/* F.2.2 CBC-AES128.Decrypt */
+	CHECK_EQ(run_cipher(VIRTIO_CRYPTO_CIPHER_DECRYPT, dec_id, nist_iv,
+		nist_ct, 64, 64, &r, &used), VIRTIO_CRYPTO_OK);
+	CHECK(memcmp(r.dst, nist_pt, 64) == 0);
+	/* A larger dst is fine; only src_len bytes are produced. */
+	CHECK_EQ(run_cipher(VIRTIO_CRYPTO_CIPHER_ENCRYPT, enc_id, nist_iv,
+		nist_pt, 32, 48, &r, &used), VIRTIO_CRYPTO_OK);
+	CHECK(memcmp(r.dst, nist_ct, 32) == 0);
+
+	/* Errors the guest can make. */
+	CHECK_EQ(run_cipher(VIRTIO_CRYPTO_CIPHER_ENCRYPT, 0x7777777700000042ull,
+		nist_iv, nist_pt, 64, 64, &r, &used), VIRTIO_CRYPTO_INVSESS);
+	CHECK_EQ(used, 1);
+	CHECK_EQ(run_cipher(VIRTIO_CRYPTO_CIPHER_ENCRYPT, 0, nist_iv, nist_pt,
+		64, 64, &r, &used), VIRTIO_CRYPTO_INVSESS);
+	CHECK_EQ(run_cipher(VIRTIO_CRYPTO_CIPHER_ENCRYPT, enc_id, nist_iv,
+		nist_pt, 15, 16, &r, &used), VIRTIO_CRYPTO_ERR);
+	CHECK_EQ(run_cipher(VIRTIO_CRYPTO_CIPHER_ENCRYPT, enc_id, nist_iv,
+		nist_pt, 64, 32, &r, &used), VIRTIO_CRYPTO_ERR);
+	CHECK_EQ(run_cipher(VIRTIO_CRYPTO_AEAD_ENCRYPT, enc_id, nist_iv,
+		nist_pt, 64, 64, &r, &used), VIRTIO_CRYPTO_NOTSUPP);
+
+	/* Bad session parameters. */
+	CHECK_EQ(create_session(VIRTIO_CRYPTO_CIPHER_AES_CTR, nist_key, 16,
+		VIRTIO_CRYPTO_OP_ENCRYPT, &bad_id), VIRTIO_CRYPTO_NOTSUPP);
+	CHECK_EQ(bad_id, 0);
+	CHECK_EQ(create_session(VIRTIO_CRYPTO_CIPHER_AES_CBC, nist_key, 15,
+		VIRTIO_CRYPTO_OP_ENCRYPT, &bad_id), VIRTIO_CRYPTO_ERR);
+	CHECK_EQ(create_session(VIRTIO_CRYPTO_CIPHER_AES_CBC, nist_key, 16,
+		7, &bad_id), VIRTIO_CRYPTO_ERR);
+
+	/* Destroyed ids stop resolving. */
+	CHECK_EQ(destroy_session(enc_id), VIRTIO_CRYPTO_OK);
+	CHECK_EQ(destroy_session(enc_id), VIRTIO_CRYPTO_INVSESS);
+	CHECK_EQ(run_cipher(VIRTIO_CRYPTO_CIPHER_ENCRYPT, enc_id, nist_iv,
+		nist_pt, 64, 64, &r, &used), VIRTIO_CRYPTO_INVSESS);
+	CHECK_EQ(destroy_session(dec_id), VIRTIO_CRYPTO_OK);
+}
+
+/* A full ring's worth of requests in one go, over every data queue. */
+static void
+test_burst(void)
+{
+	static struct dreq r[MAX_Q][QSZ];
+	/* direct chains take 5 descriptors each, indirect ones 1 */
+	const unsigned int per_q = use_indirect ? 48 : 12;
+	uint64_t id = 0;
+	unsigned int q, i, ok = 0;
+
+	breset();
+	CHECK_EQ(create_session(VIRTIO_CRYPTO_CIPHER_AES_CBC, nist_key, 16,
+		VIRTIO_CRYPTO_OP_ENCRYPT, &id), VIRTIO_CRYPTO_OK);
+	for (q = 0; q + 1 < nq; q++) {
+		for (i = 0; i < per_q; i++)
+			post_cipher(&vqs[q], VIRTIO_CRYPTO_CIPHER_ENCRYPT, id, nist_iv,
+				16, nist_pt, 64, 64, &r[q][i]);
+		publish(&vqs[q]);
+	}
+	for (q = 0; q + 1 < nq; q++) {
+		CHECK(wait_used(&vqs[q], per_q, NULL) == 0);
+		for (i = 0; i < per_q; i++)
+			ok += *r[q][i].status == VIRTIO_CRYPTO_OK &&
+				memcmp(r[q][i].dst, nist_ct, 64) == 0;
+	}
+	CHECK_EQ(ok, per_q * (nq - 1));
+	CHECK_EQ(destroy_session(id), VIRTIO_CRYPTO_OK);
+}
+
+static void
+test_full_table(unsigned int max)
+{
+	uint64_t id = 0, last = 0;
+	unsigned int i, created = 0;
+	int st = 0;
+
+	breset();
+	for (i = 0; i < max + 1; i++) {
+		st = create_session(VIRTIO_CRYPTO_CIPHER_AES_CBC, nist_key, 16,
+			VIRTIO_CRYPTO_OP_ENCRYPT, &id);
+		if (st != VIRTIO_CRYPTO_OK)
+			break;
+		last = id;
+		created++;
+		if (i % 8 == 7)
+			breset();
+	}
+	CHECK_EQ(created, max);
+	CHECK_EQ(st, rev1 ? VIRTIO_CRYPTO_NOSPC : VIRTIO_CRYPTO_ERR);
+	/* One destroyed makes room for exactly one more, under a new id. */
+	CHECK_EQ(destroy_session(last), VIRTIO_CRYPTO_OK);
+	CHECK_EQ(create_session(VIRTIO_CRYPTO_CIPHER_AES_CBC, nist_key, 16,
+		VIRTIO_CRYPTO_OP_ENCRYPT, &id), VIRTIO_CRYPTO_OK);
+	CHECK(id != 0 && id != last);
+	CHECK_EQ(create_session(VIRTIO_CRYPTO_CIPHER_AES_CBC, nist_key, 16,
+		VIRTIO_CRYPTO_OP_ENCRYPT, &id),
+		rev1 ? VIRTIO_CRYPTO_NOSPC : VIRTIO_CRYPTO_ERR);
+}
+
+static int
+connect_backend(const char *path)
+{
+	struct sockaddr_un sa;
+
+	sock = socket(AF_UNIX, SOCK_STREAM, 0);
+	memset(&sa, 0, sizeof(sa));
+	sa.sun_family = AF_UNIX;
+	snprintf(sa.sun_path, sizeof(sa.sun_path), "%s", path);
+	return connect(sock, (struct sockaddr *)&sa, sizeof(sa));
+}
+
+static int
+negotiate(void)
+{
+	uint64_t offered, proto, want;
+
+	if (vu_get_u64(VU_GET_FEATURES, &offered) != 0)
+		return -1;
+	CHECK(offered & (1ull << VCRYPTO_VIRTIO_F_VERSION_1));
+	CHECK(offered & (1ull << VU_F_PROTOCOL_FEATURES));
+	CHECK(offered & (1ull << VIRTIO_CRYPTO_F_REVISION_1));
+	features = (1ull << VCRYPTO_VIRTIO_F_VERSION_1) |
+		(1ull << VU_F_PROTOCOL_FEATURES);
+	if (rev1)
+		features |= 1ull << VIRTIO_CRYPTO_F_REVISION_1;
+	if (use_indirect)
+		features |= 1ull << VCRYPTO_VIRTIO_F_RING_INDIRECT_DESC;
+	if (vu_send(VU_SET_FEATURES, 0, &features, 8, NULL, 0) != 0)
+		return -1;
+	if (vu_get_u64(VU_GET_PROTOCOL_FEATURES, &proto) != 0)
+		return -1;
+	want = (1ull << VU_PROTO_F_CONFIG) | (1ull << VU_PROTO_F_REPLY_ACK) |
+		(1ull << VU_PROTO_F_MQ);
+	CHECK_EQ(proto & want, want);
+	if (vu_send(VU_SET_PROTOCOL_FEATURES, 0, &want, 8, NULL, 0) != 0)
+		return -1;
+	return vu_call(VU_SET_OWNER, NULL, 0, NULL, 0);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "socket", required_argument, NULL, 's' },
+		{ "rev1", no_argument, NULL, 'r' },
+		{ "indirect", no_argument, NULL, 'i' },
+		{ "max-sessions", required_argument, NULL, 'm' },
+		{ "hold", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *path = NULL;
+	unsigned int max_sessions = 0, q;
+	bool hold = false;
+	int c;
+
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 's': path = optarg; break;
+		case 'r': rev1 = true; break;
+		case 'i': use_indirect = true; break;
+		case 'm': max_sessions = atoi(optarg); break;
+		case 'h': hold = true; break;
+		default: return 2;
+		}
+	}
+	if (path == NULL) {
+		fprintf(stderr, "usage: %s --socket PATH [--rev1] [--indirect] "
+			"[--max-sessions N] [--hold]\n", argv[0]);
+		return 2;
+	}
+	if (connect_backend(path) != 0) {
+		perror("client: connect");
+		return 1;
+	}
+	CHECK(negotiate() == 0);
+	test_config();
+	CHECK(setup_memory() == 0);
+	for (q = 0; q < nq; q++)
+		CHECK(setup_queue(q) == 0);
+	test_nist();
+	test_burst();
+	if (max_sessions)
+		test_full_table(max_sessions);
+	if (hold) {
+		printf("client: holding\n");
+		fflush(stdout);
+		for (;;)
+			pause();
+	}
+	close(sock);
+	return TEST_DONE();
+}
