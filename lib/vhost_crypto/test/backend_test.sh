@@ -53,8 +53,8 @@ be_pid=$!
 check "backend ready" wait_for "$dir/be.log" '^vcrypto-backend: ready' 30
 check "socket listening" test -S "$sock"
 
-check "client (legacy layout)" "$client" --socket "$sock" --max-sessions 16
-check "client (REVISION_1, indirect)" "$client" --socket "$sock" --rev1 --indirect \
+check "client (legacy layout)" timeout 60 "$client" --socket "$sock" --max-sessions 16
+check "client (REVISION_1, indirect)" timeout 60 "$client" --socket "$sock" --rev1 --indirect \
 	--max-sessions 16
 
 # A guest that dies with SIGKILL while holding sessions...
@@ -65,9 +65,18 @@ kill -9 "$hold_pid"
 wait "$hold_pid" 2>/dev/null
 hold_pid=
 # ...and a new one that must get a clean device (all 16 sessions free).
-check "client after SIGKILL" "$client" --socket "$sock" --rev1 --max-sessions 16
+check "client after SIGKILL" timeout 60 "$client" --socket "$sock" --rev1 --max-sessions 16
 
+# SIGINT must end the backend promptly; a hang is a failure, not a stall.
 kill -INT "$be_pid"
+for ((i = 0; i < 200; i++)); do
+	kill -0 "$be_pid" 2>/dev/null || break
+	sleep 0.1
+done
+if kill -0 "$be_pid" 2>/dev/null; then
+	kill -9 "$be_pid"
+	echo "backend did not exit after SIGINT" >&2
+fi
 wait "$be_pid"
 rc=$?
 be_pid=
@@ -86,6 +95,7 @@ check "four connects" test "$(field connects)" -eq 4
 check "four disconnects" test "$(field disconnects)" -eq 4
 check "no session left" test "$(field sessions_active)" -eq 0
 check "no bad chain" test "$(field bad_chains)" -eq 0
+check "four broken queues (one per client)" test "$(field broken_queues)" -eq 4
 check "created == destroyed" test "$(field sessions_created)" -eq "$(field sessions_destroyed)"
 if [ "$failed" -ne 0 ]; then
 	echo "---- backend log ----" >&2

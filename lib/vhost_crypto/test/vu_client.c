@@ -625,6 +625,49 @@ test_full_table(unsigned int max)
 		rev1 ? VIRTIO_CRYPTO_NOSPC : VIRTIO_CRYPTO_ERR);
 }
 
+/*
+ * The driver breaks data queue 1 (avail idx more than a queue size ahead):
+ * that queue must stop being served while queue 0 and the control queue
+ * keep working.
+ */
+static void
+test_broken_ring(void)
+{
+	struct guest_vq *bad = &vqs[1];
+	uint16_t used_before;
+	uint32_t used;
+	uint64_t id = 0;
+	struct dreq r;
+
+	if (nq < 3)
+		return;
+	breset();
+	used_before = bad->used->idx;
+	__atomic_store_n(&bad->avail->idx, (uint16_t)(bad->avail_idx + QSZ + 5),
+		__ATOMIC_RELEASE);
+	CHECK_EQ(create_session(VIRTIO_CRYPTO_CIPHER_AES_CBC, nist_key, 16,
+		VIRTIO_CRYPTO_OP_ENCRYPT, &id), VIRTIO_CRYPTO_OK);
+	CHECK_EQ(run_cipher(VIRTIO_CRYPTO_CIPHER_ENCRYPT, id, nist_iv, nist_pt,
+		64, 64, &r, &used), VIRTIO_CRYPTO_OK);
+	CHECK(memcmp(r.dst, nist_ct, 64) == 0);
+	usleep(100 * 1000);
+	CHECK_EQ(bad->used->idx, used_before);
+	CHECK_EQ(destroy_session(id), VIRTIO_CRYPTO_OK);
+}
+
+/* GET_VRING_BASE stops the device and must report where it stopped. */
+static void
+test_vring_base(void)
+{
+	struct { uint32_t index, num; } st = { 0, 0 };
+	struct vu_msg m;
+
+	CHECK(vu_send(VU_GET_VRING_BASE, 0, &st, sizeof(st), NULL, 0) == 0);
+	CHECK(vu_recv(VU_GET_VRING_BASE, &m) == 0);
+	CHECK_EQ(m.p.state.index, 0);
+	CHECK_EQ(m.p.state.num, vqs[0].avail_idx);
+}
+
 static int
 connect_backend(const char *path)
 {
@@ -707,6 +750,7 @@ main(int argc, char **argv)
 		CHECK(setup_queue(q) == 0);
 	test_nist();
 	test_burst();
+	test_broken_ring();
 	if (max_sessions)
 		test_full_table(max_sessions);
 	if (hold) {
@@ -715,6 +759,7 @@ main(int argc, char **argv)
 		for (;;)
 			pause();
 	}
+	test_vring_base();
 	close(sock);
 	return TEST_DONE();
 }
