@@ -58,8 +58,12 @@ if ! "$top/devtools/setup.sh" "$build"; then
 fi
 
 echo "== unit tests (meson test)"
-meson test -C "$build" --no-rebuild --print-errorlogs > "$logdir/meson.log" 2>&1
+# in the background, so a TERM to this script is handled at once (trap)
+meson test -C "$build" --no-rebuild --print-errorlogs > "$logdir/meson.log" 2>&1 &
+child=$!
+wait "$child"
 meson_rc=$?
+child=
 # one line per test (meson repeats failing ones in its error logs and summary)
 awk '/^ *[0-9]+\/[0-9]+ / && !seen[$0]++' "$logdir/meson.log"
 ok=$(sed -nE 's/^Ok: +([0-9]+).*/\1/p' "$logdir/meson.log")

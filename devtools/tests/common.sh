@@ -14,7 +14,6 @@ case $build in /*) ;; *) build=$PWD/$build ;; esac
 
 t_name=$(basename "$0" .sh)
 t_pids=()
-t_prefixes=()
 
 # Kill what this script started, remove its run directory and the EAL runtime
 # directories of its file-prefixes (a SIGKILLed process leaves them behind).
@@ -25,9 +24,8 @@ t_cleanup() {
 	done
 	vcrypto_cleanup
 	rm -rf "$VCRYPTO_RUN"
-	for p in "${t_prefixes[@]}"; do
-		rm -rf "/var/run/dpdk/$p" "${XDG_RUNTIME_DIR:-/nonexistent}/dpdk/$p"
-	done
+	# every EAL --file-prefix of this script ends in -$$
+	rm -rf /var/run/dpdk/vc[bt]-*-"$$"
 }
 trap t_cleanup EXIT
 trap 'echo "$t_name: interrupted"; exit 130' INT TERM
@@ -62,16 +60,14 @@ t_need_built() {
 # EAL arguments of a frontend (driver) process. Usage: t_front_eal NAME LCORES
 t_front_eal() {
 	local prefix=vct-$1-$$
-	t_prefixes+=("$prefix")
 	echo "$(vcrypto_eal_mem 256) --no-pci --file-prefix $prefix -l $2 -d $VCRYPTO_PLUGIN"
 }
 
-# Start the backend on one socket; remembers its EAL prefix for cleanup.
+# Start the backend on one socket (EAL prefix vcb-NAME-PID, see lib.sh).
 # Usage: t_backend_start NAME SOCK [more backend args...]
 t_backend_start() {
 	local name=$1 sock=$2
 	shift 2
-	t_prefixes+=("vcb-$name-$$")
 	vcrypto_backend_start "$name" "$VCRYPTO_RUN/backend-$name.log" \
 		--socket-file "1,$sock" "$@" || t_fail "backend did not start"
 	t_log "backend $VCRYPTO_BACKEND_PID listening on $sock"
