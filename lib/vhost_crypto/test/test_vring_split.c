@@ -89,6 +89,8 @@ test_good_chain(void)
 		VCRYPTO_VRING_DESC_F_WRITE | VCRYPTO_VRING_DESC_F_NEXT, 2);
 	set_desc(&ram.desc[2], gpa_of(ram.buf[3]), 1, VCRYPTO_VRING_DESC_F_WRITE, 0);
 	make_avail(3);
+	vcrypto_vring_split_suppress_kicks(&vq);
+	CHECK_EQ(ram.used.flags, VCRYPTO_VRING_USED_F_NO_NOTIFY);
 	CHECK_EQ(vcrypto_vring_split_avail(&vq, 32), 1);
 	CHECK_EQ(vcrypto_vring_split_pop(&vq, &head), 0);
 	CHECK_EQ(head, 3);
