@@ -270,12 +270,13 @@ on_destroy_device(int vid)
 {
 	struct vcrypto_dev *dev = vcrypto_dev_find(vid);
 
-	if (dev == NULL)
+	/* dev->vid is written only on this thread: no lock needed to read it. */
+	if (dev == NULL || dev->vid != vid)
 		return;
 	/* Keep the poller from starting a new pass, then wait out this one. */
 	__atomic_store_n(&dev->running, 0, __ATOMIC_RELEASE);
 	rte_spinlock_lock(&dev->lock);
-	if (dev->vid == vid && dev->started)
+	if (dev->started)
 		vcrypto_dev_stop_rings(dev);
 	dev->resync = false;
 	rte_spinlock_unlock(&dev->lock);

@@ -32,7 +32,9 @@ check() { # description, command...
 }
 
 cleanup() {
-	[ -n "$hold_pid" ] && kill -9 "$hold_pid" 2>/dev/null
+	[ -n "$hold_pid" ] && # While a guest is connected, a second one is refused (one guest per device).
+check "second concurrent client refused" bash -c "! timeout 20 '$client' --socket '$sock' >'$dir/second.log' 2>&1"
+kill -9 "$hold_pid" 2>/dev/null
 	[ -n "$be_pid" ] && kill -9 "$be_pid" 2>/dev/null
 	rm -rf "$dir"
 }
@@ -61,6 +63,8 @@ check "client (REVISION_1, indirect)" timeout 60 "$client" --socket "$sock" --re
 "$client" --socket "$sock" --rev1 --hold >"$dir/hold.log" 2>&1 &
 hold_pid=$!
 check "held client ran its checks" wait_for "$dir/hold.log" '^client: holding' 20
+# While a guest is connected, a second one is refused (one guest per device).
+check "second concurrent client refused" bash -c "! timeout 20 '$client' --socket '$sock' >'$dir/second.log' 2>&1"
 kill -9 "$hold_pid"
 wait "$hold_pid" 2>/dev/null
 hold_pid=
@@ -91,7 +95,7 @@ check "invsess counted" test "$(field invsess)" -ge 12
 check "nospc counted" test "$(field nospc)" -ge 4
 check "err counted" test "$(field err)" -ge 12
 check "notsupp counted" test "$(field notsupp)" -ge 8
-check "four connects" test "$(field connects)" -eq 4
+check "four connects (the refused one is not counted)" test "$(field connects)" -eq 4
 check "four disconnects" test "$(field disconnects)" -eq 4
 check "no session left" test "$(field sessions_active)" -eq 0
 check "no bad chain" test "$(field bad_chains)" -eq 0

@@ -720,7 +720,7 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *path = NULL;
-	unsigned int max_sessions = 0, q;
+	unsigned int max_sessions = 0, q, tries;
 	bool hold = false;
 	int c;
 
@@ -739,8 +739,24 @@ main(int argc, char **argv)
 			"[--max-sessions N] [--hold]\n", argv[0]);
 		return 2;
 	}
-	if (connect_backend(path) != 0) {
-		perror("client: connect");
+	/*
+	 * The backend serves one guest per socket and refuses a connection
+	 * that arrives before it has seen the previous guest's close: retry a
+	 * little, as a reconnecting VMM would.
+	 */
+	for (tries = 0; tries < 20; tries++) {
+		uint64_t probe;
+
+		if (connect_backend(path) == 0 &&
+				vu_get_u64(VU_GET_FEATURES, &probe) == 0)
+			break;
+		close(sock);
+		sock = -1;
+		usleep(100 * 1000);
+	}
+	if (sock < 0) {
+		fprintf(stderr, "client: cannot connect to %s (refused or absent)\n",
+			path);
 		return 1;
 	}
 	CHECK(negotiate() == 0);
