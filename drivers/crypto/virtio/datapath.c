@@ -124,6 +124,29 @@ auth_range(const struct rte_crypto_sym_op *sym, const struct vcrypto_session *ss
 	return !ss->auth_bits || bits_to_bytes(off, len, true);
 }
 
+/* Whether [p, p + plen) overlaps bytes [off, off + len) of the packet. */
+static inline bool
+packet_overlaps(const struct rte_mbuf *m, uint32_t off, uint32_t len,
+		const uint8_t *p, uint32_t plen)
+{
+	for (; m != NULL && len > 0; m = m->next) {
+		const uint8_t *a;
+		uint32_t piece;
+
+		if (off >= m->data_len) {
+			off -= m->data_len;
+			continue;
+		}
+		piece = RTE_MIN(len, (uint32_t)m->data_len - off);
+		a = rte_pktmbuf_mtod_offset(m, const uint8_t *, off);
+		if (p < a + piece && a < p + plen)
+			return true;
+		len -= piece;
+		off = 0;
+	}
+	return false;
+}
+
 /* Where the device writes a digest: the op's digest, or the slot's scratch
  * area when the op verifies one. */
 static inline uint64_t
@@ -206,6 +229,12 @@ build_chain(struct vcrypto_qp *qp, struct rte_crypto_op *op,
 	if (unlikely(!in_packet(sym->m_src, start, end - start) ||
 		     !in_packet(dst, start, end - start) || end - start > qp->max_size ||
 		     (!ss->verify && sym->auth.digest.data == NULL)))
+		return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
+	/* A digest the cipher should then encrypt (DPDK's "digest encrypted")
+	 * has no virtio-crypto equivalent: the device writes dst and
+	 * hash_result as separate outputs. */
+	if (unlikely(!ss->verify && ss->has_cipher && ss->hash_first &&
+		     packet_overlaps(dst, co, cl, sym->auth.digest.data, ss->digest_len)))
 		return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
 	s->u.req.u.sym.op_type = vcrypto_to_le32(VIRTIO_CRYPTO_SYM_OP_ALGORITHM_CHAINING);
 	f->iv_len = vcrypto_to_le32(ss->cipher_iv_len + ss->auth_iv_len);

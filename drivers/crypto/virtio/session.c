@@ -80,18 +80,8 @@ status_to_errno(uint32_t status)
 	}
 }
 
-/* A control request to send: its fixed part and up to two keys. */
-struct ctrl_plan {
-	struct vcrypto_ctrl_req req;
-	const uint8_t *key1;  /**< cipher (or AEAD, or MAC) key */
-	uint32_t key1_len;
-	const uint8_t *key2;  /**< auth key of a chain */
-	uint32_t key2_len;
-	const char *what;     /**< for the log */
-};
-
 static int
-create_session(struct vcrypto_dev *vd, const struct ctrl_plan *p, uint64_t *session_id)
+create_session(struct vcrypto_dev *vd, const struct vcrypto_ctrl_plan *p, uint64_t *session_id)
 {
 	struct vcrypto_vq *vq = vcrypto_frontend_ctrlq(vd->fe);
 	uint32_t opcode = vcrypto_le32(p->req.header.opcode);
@@ -249,8 +239,8 @@ fill_cipher_flf(struct vcrypto_cipher_session_flf *f, uint32_t valgo,
 }
 
 static int
-plan_cipher(struct vcrypto_dev *vd, const struct rte_crypto_cipher_xform *c,
-		struct ctrl_plan *p, struct vcrypto_session *ss)
+plan_cipher(const struct vcrypto_dev *vd, const struct rte_crypto_cipher_xform *c,
+		struct vcrypto_ctrl_plan *p, struct vcrypto_session *ss)
 {
 	int valgo = check_cipher(vd, c);
 
@@ -280,9 +270,9 @@ plan_cipher(struct vcrypto_dev *vd, const struct rte_crypto_cipher_xform *c,
  * that take an IV) with a hash (HASH_MODE_PLAIN) or a MAC (HASH_MODE_AUTH).
  */
 static int
-plan_chain(struct vcrypto_dev *vd, const struct rte_crypto_cipher_xform *c,
+plan_chain(const struct vcrypto_dev *vd, const struct rte_crypto_cipher_xform *c,
 		const struct rte_crypto_auth_xform *a, bool cipher_first,
-		struct ctrl_plan *p, struct vcrypto_session *ss)
+		struct vcrypto_ctrl_plan *p, struct vcrypto_session *ss)
 {
 	struct vcrypto_alg_chain_session_flf *f = &p->req.u.sym.u.chain;
 	int cvalgo = VIRTIO_CRYPTO_NO_CIPHER, avalgo;
@@ -334,6 +324,7 @@ plan_chain(struct vcrypto_dev *vd, const struct rte_crypto_cipher_xform *c,
 	ss->algo = cvalgo;
 	ss->destroy_opcode = VIRTIO_CRYPTO_CIPHER_DESTROY_SESSION;
 	ss->has_cipher = c != NULL;
+	ss->hash_first = !cipher_first;
 	ss->cipher_bits = c != NULL && cipher_in_bits(c->algo);
 	ss->auth_bits = auth_in_bits(a->algo);
 	ss->verify = a->op == RTE_CRYPTO_AUTH_OP_VERIFY;
@@ -349,8 +340,8 @@ plan_chain(struct vcrypto_dev *vd, const struct rte_crypto_cipher_xform *c,
 
 /* AES-GMAC: an AEAD GCM session whose requests carry the message as AAD. */
 static int
-plan_gmac(struct vcrypto_dev *vd, const struct rte_crypto_auth_xform *a,
-		struct ctrl_plan *p, struct vcrypto_session *ss)
+plan_gmac(const struct vcrypto_dev *vd, const struct rte_crypto_auth_xform *a,
+		struct vcrypto_ctrl_plan *p, struct vcrypto_session *ss)
 {
 	struct vcrypto_aead_create_session_flf *f = &p->req.u.aead;
 
@@ -378,8 +369,8 @@ plan_gmac(struct vcrypto_dev *vd, const struct rte_crypto_auth_xform *a,
 }
 
 static int
-plan_auth(struct vcrypto_dev *vd, const struct rte_crypto_auth_xform *a,
-		struct ctrl_plan *p, struct vcrypto_session *ss)
+plan_auth(const struct vcrypto_dev *vd, const struct rte_crypto_auth_xform *a,
+		struct vcrypto_ctrl_plan *p, struct vcrypto_session *ss)
 {
 	uint32_t service;
 	int valgo = check_auth(vd, a, &service);
@@ -422,8 +413,8 @@ plan_auth(struct vcrypto_dev *vd, const struct rte_crypto_auth_xform *a,
 }
 
 static int
-plan_aead(struct vcrypto_dev *vd, const struct rte_crypto_aead_xform *a,
-		struct ctrl_plan *p, struct vcrypto_session *ss)
+plan_aead(const struct vcrypto_dev *vd, const struct rte_crypto_aead_xform *a,
+		struct vcrypto_ctrl_plan *p, struct vcrypto_session *ss)
 {
 	const struct rte_cryptodev_symmetric_capability *cap =
 		vcrypto_find_cap(vd->caps, RTE_CRYPTO_SYM_XFORM_AEAD, a->algo);
@@ -469,11 +460,14 @@ plan_aead(struct vcrypto_dev *vd, const struct rte_crypto_aead_xform *a,
 	return 0;
 }
 
-static int
-plan_session(struct vcrypto_dev *vd, const struct rte_crypto_sym_xform *x,
-		struct ctrl_plan *p, struct vcrypto_session *ss)
+int
+vcrypto_session_plan(const struct vcrypto_dev *vd, const struct rte_crypto_sym_xform *x,
+		struct vcrypto_ctrl_plan *p, struct vcrypto_session *ss)
 {
 	const struct rte_crypto_sym_xform *y = x->next;
+
+	memset(p, 0, sizeof(*p));
+	memset(ss, 0, sizeof(*ss));
 
 	if (y != NULL && y->next != NULL)
 		return -ENOTSUP;
@@ -510,15 +504,13 @@ vcrypto_sym_session_configure(struct rte_cryptodev *dev,
 	struct vcrypto_dev *vd = vdev_of(dev);
 	struct vcrypto_session *priv = CRYPTODEV_GET_SYM_SESS_PRIV(sess);
 	struct vcrypto_session ss;
-	struct ctrl_plan p;
+	struct vcrypto_ctrl_plan p;
 	uint64_t id;
 	int ret;
 
 	if (xform == NULL || priv == NULL)
 		return -EINVAL;
-	memset(&ss, 0, sizeof(ss));
-	memset(&p, 0, sizeof(p));
-	ret = plan_session(vd, xform, &p, &ss);
+	ret = vcrypto_session_plan(vd, xform, &p, &ss);
 	if (ret < 0)
 		return ret;
 	rte_spinlock_lock(&vd->ctrl_lock);

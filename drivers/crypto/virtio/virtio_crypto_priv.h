@@ -114,6 +114,7 @@ struct vcrypto_session {
 	uint32_t destroy_opcode;  /**< *_DESTROY_SESSION of the service */
 	uint8_t kind;             /**< enum vcrypto_sess_kind */
 	bool has_cipher;          /**< chain: a real cipher (not NO_CIPHER) */
+	bool hash_first;          /**< chain: HASH_THEN_CIPHER */
 	bool cipher_bits;         /**< cipher offset/length are in bits */
 	bool auth_bits;           /**< auth offset/length are in bits */
 	bool verify;              /**< compare the digest at dequeue */
@@ -128,7 +129,26 @@ struct vcrypto_session {
 	uint16_t aad_len;         /**< AEAD AAD bytes */
 };
 
+/** A control request to send: its fixed part and up to two keys. */
+struct vcrypto_ctrl_plan {
+	struct vcrypto_ctrl_req req; /**< fixed part, wire order */
+	const uint8_t *key1;  /**< cipher (or AEAD, or MAC) key */
+	uint32_t key1_len;
+	const uint8_t *key2;  /**< auth key of a chain */
+	uint32_t key2_len;
+	const char *what;     /**< for the log */
+};
+
 /* session.c */
+
+/**
+ * Map xforms to the CREATE_SESSION request (@p p) and the session state
+ * its ops use (@p ss; session_id left 0). Pure: no device access.
+ *
+ * @return 0; -ENOTSUP for anything the device's capabilities do not offer.
+ */
+int vcrypto_session_plan(const struct vcrypto_dev *vd, const struct rte_crypto_sym_xform *x,
+		struct vcrypto_ctrl_plan *p, struct vcrypto_session *ss);
 
 /** sym_session_get_size op. */
 unsigned int vcrypto_sym_session_get_size(struct rte_cryptodev *dev);

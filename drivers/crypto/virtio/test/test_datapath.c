@@ -1,0 +1,615 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 The vcrypto authors
+ */
+
+/*
+ * The request layouts the driver puts on the ring, checked against
+ * doc/guides/wire-conventions.rst without a device: xforms go through the
+ * real session mapping (vcrypto_session_plan) on capabilities derived from
+ * a config space, ops through the real enqueue; a mock device then reads
+ * the chain as its two byte streams, writes an answer, and the real dequeue
+ * turns it into an op status (digest compare for verify ops included).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <rte_crypto.h>
+#include <rte_eal.h>
+#include <rte_mbuf.h>
+
+#include "virtio_crypto_priv.h"
+
+#define QSIZE 256
+#define IV_OFF (sizeof(struct rte_crypto_op) + sizeof(struct rte_crypto_sym_op))
+
+static int fails;
+
+#define CHECK(c) do { \
+	if (!(c)) { \
+		fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #c); \
+		fails++; \
+	} \
+} while (0)
+
+/* What the mock device sees of one chain. */
+struct view {
+	uint8_t rd[4096];      /* the device-readable stream */
+	uint32_t rd_len;
+	struct { uint8_t *p; uint32_t len; } w[VCRYPTO_MAX_REQ_DESCS];
+	unsigned int nw;       /* writable descriptors */
+	uint32_t w_len;        /* writable stream length */
+	uint16_t head;
+	bool order_ok;         /* no readable after writable */
+};
+
+static struct vcrypto_qp qp;
+static struct vcrypto_dev vd;
+static struct rte_mempool *mbuf_pool, *op_pool;
+
+static void
+device_take(struct view *v)
+{
+	struct vcrypto_vq *vq = qp.vq;
+	uint16_t i;
+
+	memset(v, 0, sizeof(*v));
+	v->order_ok = true;
+	v->head = i = vq->avail->ring[(uint16_t)(vq->avail->idx - 1) & (QSIZE - 1)];
+	for (;;) {
+		const struct vcrypto_vring_desc *d = &vq->desc[i];
+		uint8_t *p = (uint8_t *)(uintptr_t)d->addr;
+
+		if (d->flags & VCRYPTO_VRING_DESC_F_WRITE) {
+			v->w[v->nw].p = p;
+			v->w[v->nw++].len = d->len;
+			v->w_len += d->len;
+		} else {
+			if (v->nw > 0)
+				v->order_ok = false;
+			if (v->rd_len + d->len <= sizeof(v->rd))
+				memcpy(v->rd + v->rd_len, p, d->len);
+			v->rd_len += d->len;
+		}
+		if (!(d->flags & VCRYPTO_VRING_DESC_F_NEXT))
+			break;
+		i = d->next;
+	}
+}
+
+/* Write @p len bytes at offset @p off of the writable stream. */
+static void
+device_write(struct view *v, uint32_t off, const void *data, uint32_t len)
+{
+	const uint8_t *s = data;
+	unsigned int k;
+
+	for (k = 0; k < v->nw && len > 0; k++) {
+		if (off >= v->w[k].len) {
+			off -= v->w[k].len;
+			continue;
+		}
+		uint32_t n = RTE_MIN(len, v->w[k].len - off);
+
+		memcpy(v->w[k].p + off, s, n);
+		s += n;
+		len -= n;
+		off = 0;
+	}
+}
+
+/* Complete the chain with @p status (the last writable byte). */
+static struct rte_crypto_op *
+device_complete(struct view *v, uint8_t status)
+{
+	struct vcrypto_vq *vq = qp.vq;
+	struct rte_crypto_op *op = NULL;
+
+	device_write(v, v->w_len - 1, &status, 1);
+	vq->used->ring[vq->used->idx & (QSIZE - 1)].id = v->head;
+	vq->used->ring[vq->used->idx & (QSIZE - 1)].len = v->w_len;
+	__atomic_store_n(&vq->used->idx, vq->used->idx + 1, __ATOMIC_RELEASE);
+	CHECK(vcrypto_dequeue_burst(&qp, &op, 1) == 1);
+	return op;
+}
+
+/* A session from xforms through the real mapping; NULL when refused. */
+static struct rte_cryptodev_sym_session *
+make_session(struct rte_crypto_sym_xform *x, struct vcrypto_ctrl_plan *plan)
+{
+	struct rte_cryptodev_sym_session *s = calloc(1, sizeof(*s) +
+						     sizeof(struct vcrypto_session));
+
+	if (vcrypto_session_plan(&vd, x, plan, CRYPTODEV_GET_SYM_SESS_PRIV(s)) < 0) {
+		free(s);
+		return NULL;
+	}
+	((struct vcrypto_session *)CRYPTODEV_GET_SYM_SESS_PRIV(s))->session_id = 77;
+	return s;
+}
+
+/* A packet of @p nseg segments of @p seglen bytes holding 0, 1, 2, ... */
+static struct rte_mbuf *
+make_pkt(unsigned int nseg, uint16_t seglen)
+{
+	struct rte_mbuf *head = NULL;
+	unsigned int i, b = 0;
+
+	for (i = 0; i < nseg; i++) {
+		struct rte_mbuf *m = rte_pktmbuf_alloc(mbuf_pool);
+		uint8_t *p = (uint8_t *)rte_pktmbuf_append(m, seglen);
+		uint16_t j;
+
+		for (j = 0; j < seglen; j++)
+			p[j] = (uint8_t)b++;
+		if (head == NULL)
+			head = m;
+		else
+			rte_pktmbuf_chain(head, m);
+	}
+	return head;
+}
+
+static struct rte_crypto_op *
+make_op(struct rte_cryptodev_sym_session *s, struct rte_mbuf *src, struct rte_mbuf *dst)
+{
+	struct rte_crypto_op *op = rte_crypto_op_alloc(op_pool, RTE_CRYPTO_OP_TYPE_SYMMETRIC);
+	uint8_t *iv = rte_crypto_op_ctod_offset(op, uint8_t *, IV_OFF);
+	int i;
+
+	for (i = 0; i < 32; i++)
+		iv[i] = (uint8_t)(0xa0 + i);
+	rte_crypto_op_attach_sym_session(op, s);
+	op->sym->m_src = src;
+	op->sym->m_dst = dst;
+	return op;
+}
+
+static const struct vcrypto_data_req *
+hdr(const struct view *v)
+{
+	return (const struct vcrypto_data_req *)v->rd;
+}
+
+static bool
+is_seq(const uint8_t *p, uint32_t first, uint32_t len)
+{
+	uint32_t i;
+
+	for (i = 0; i < len; i++)
+		if (p[i] != (uint8_t)(first + i))
+			return false;
+	return true;
+}
+
+static uint8_t key[64] = { 1, 2, 3, 4 };
+
+static void
+test_cipher_sgl(void)
+{
+	struct rte_crypto_sym_xform x = { .type = RTE_CRYPTO_SYM_XFORM_CIPHER };
+	struct vcrypto_ctrl_plan plan;
+	struct rte_cryptodev_sym_session *s;
+	struct rte_crypto_op *op;
+	struct view v;
+	uint32_t fl;
+
+	x.cipher.algo = RTE_CRYPTO_CIPHER_AES_CBC;
+	x.cipher.op = RTE_CRYPTO_CIPHER_OP_ENCRYPT;
+	x.cipher.key.data = key;
+	x.cipher.key.length = 16;
+	x.cipher.iv.offset = IV_OFF;
+	x.cipher.iv.length = 16;
+	s = make_session(&x, &plan);
+	CHECK(s != NULL);
+	if (s == NULL)
+		return;
+	CHECK(vcrypto_le32(plan.req.header.opcode) == VIRTIO_CRYPTO_CIPHER_CREATE_SESSION);
+	CHECK(vcrypto_le32(plan.req.u.sym.op_type) == VIRTIO_CRYPTO_SYM_OP_CIPHER);
+	CHECK(plan.key1_len == 16 && plan.key2_len == 0);
+
+	/* 3 segments of 40 bytes, cipher 16..112 in place */
+	op = make_op(s, make_pkt(3, 40), NULL);
+	op->sym->cipher.data.offset = 16;
+	op->sym->cipher.data.length = 96;
+	CHECK(vcrypto_enqueue_burst(&qp, &op, 1) == 1);
+	device_take(&v);
+	fl = vcrypto_data_fixed_len(VIRTIO_CRYPTO_CIPHER_ENCRYPT, qp.rev1, 0);
+	CHECK(v.order_ok);
+	CHECK(vcrypto_le32(hdr(&v)->header.opcode) == VIRTIO_CRYPTO_CIPHER_ENCRYPT);
+	CHECK(vcrypto_le64(hdr(&v)->header.session_id) == 77);
+	CHECK(vcrypto_le32(hdr(&v)->u.sym.u.cipher.src_data_len) == 96);
+	CHECK(v.rd_len == fl + 16 + 96);
+	CHECK(is_seq(v.rd + fl, 0xa0, 16));
+	CHECK(is_seq(v.rd + fl + 16, 16, 96));
+	CHECK(v.nw == 4 && v.w_len == 96 + 1); /* 24 + 40 + 32, status */
+	op = device_complete(&v, VIRTIO_CRYPTO_OK);
+	CHECK(op->status == RTE_CRYPTO_OP_STATUS_SUCCESS);
+	rte_pktmbuf_free(op->sym->m_src);
+	rte_crypto_op_free(op);
+	free(s);
+}
+
+static void
+test_chain(void)
+{
+	struct rte_crypto_sym_xform c = { .type = RTE_CRYPTO_SYM_XFORM_CIPHER };
+	struct rte_crypto_sym_xform a = { .type = RTE_CRYPTO_SYM_XFORM_AUTH };
+	const struct vcrypto_alg_chain_data_flf *f;
+	struct vcrypto_ctrl_plan plan;
+	struct rte_cryptodev_sym_session *s;
+	struct rte_crypto_op *op;
+	struct rte_mbuf *m, *dst;
+	uint8_t digest[20];
+	struct view v;
+	uint32_t fl;
+
+	c.cipher.algo = RTE_CRYPTO_CIPHER_AES_CBC;
+	c.cipher.op = RTE_CRYPTO_CIPHER_OP_DECRYPT;
+	c.cipher.key.data = key;
+	c.cipher.key.length = 16;
+	c.cipher.iv.offset = IV_OFF;
+	c.cipher.iv.length = 16;
+	a.auth.algo = RTE_CRYPTO_AUTH_SHA1_HMAC;
+	a.auth.op = RTE_CRYPTO_AUTH_OP_VERIFY;
+	a.auth.key.data = key + 16;
+	a.auth.key.length = 20;
+	a.auth.digest_length = 12;
+	/* verify then decrypt: HASH_THEN_CIPHER */
+	a.next = &c;
+	s = make_session(&a, &plan);
+	CHECK(s != NULL);
+	if (s == NULL)
+		return;
+	CHECK(vcrypto_le32(plan.req.u.sym.op_type) == VIRTIO_CRYPTO_SYM_OP_ALGORITHM_CHAINING);
+	CHECK(vcrypto_le32(plan.req.u.sym.u.chain.alg_chain_order) ==
+	      VIRTIO_CRYPTO_SYM_ALG_CHAIN_ORDER_HASH_THEN_CIPHER);
+	CHECK(vcrypto_le32(plan.req.u.sym.u.chain.hash_mode) == VIRTIO_CRYPTO_SYM_HASH_MODE_AUTH);
+	CHECK(vcrypto_le32(plan.req.u.sym.u.chain.algo_flf.mac.algo) ==
+	      VIRTIO_CRYPTO_MAC_HMAC_SHA1);
+	CHECK(vcrypto_le32(plan.req.u.sym.u.chain.algo_flf.mac.auth_key_len) == 20);
+	CHECK(plan.key1_len == 16 && plan.key2_len == 20 && plan.key2 == key + 16);
+
+	/* OOP: auth over 8..72, cipher 24..72, digest after the data */
+	m = make_pkt(1, 100);
+	dst = make_pkt(2, 50);
+	op = make_op(s, m, dst);
+	op->sym->auth.data.offset = 8;
+	op->sym->auth.data.length = 64;
+	op->sym->cipher.data.offset = 24;
+	op->sym->cipher.data.length = 48;
+	op->sym->auth.digest.data = rte_pktmbuf_mtod_offset(m, uint8_t *, 80);
+	memcpy(digest, op->sym->auth.digest.data, 12);
+	CHECK(vcrypto_enqueue_burst(&qp, &op, 1) == 1);
+	device_take(&v);
+	fl = vcrypto_data_fixed_len(VIRTIO_CRYPTO_CIPHER_DECRYPT, qp.rev1, 0);
+	f = &hdr(&v)->u.sym.u.chain;
+	CHECK(v.order_ok);
+	CHECK(vcrypto_le32(hdr(&v)->header.opcode) == VIRTIO_CRYPTO_CIPHER_DECRYPT);
+	CHECK(vcrypto_le32(f->src_data_len) == 64 && vcrypto_le32(f->dst_data_len) == 64);
+	CHECK(vcrypto_le32(f->cipher_start_src_offset) == 16);
+	CHECK(vcrypto_le32(f->len_to_cipher) == 48);
+	CHECK(vcrypto_le32(f->hash_start_src_offset) == 0);
+	CHECK(vcrypto_le32(f->len_to_hash) == 64);
+	CHECK(vcrypto_le32(f->hash_result_len) == 12);
+	CHECK(vcrypto_le32(f->iv_len) == 16);
+	CHECK(v.rd_len == fl + 16 + 64 && is_seq(v.rd + fl + 16, 8, 64));
+	/* dst 8..72 of a 2x50 packet: 2 pieces; then digest scratch, status */
+	CHECK(v.nw == 4 && v.w_len == 64 + 12 + 1);
+	CHECK(v.w[0].p == rte_pktmbuf_mtod_offset(dst, uint8_t *, 8));
+	device_write(&v, 64, digest, 12);
+	op = device_complete(&v, VIRTIO_CRYPTO_OK);
+	CHECK(op->status == RTE_CRYPTO_OP_STATUS_SUCCESS);
+
+	/* a wrong digest fails the op */
+	CHECK(vcrypto_enqueue_burst(&qp, &op, 1) == 1);
+	device_take(&v);
+	digest[3] ^= 1;
+	device_write(&v, 64, digest, 12);
+	op = device_complete(&v, VIRTIO_CRYPTO_OK);
+	CHECK(op->status == RTE_CRYPTO_OP_STATUS_AUTH_FAILED);
+	rte_pktmbuf_free(m);
+	rte_pktmbuf_free(dst);
+	rte_crypto_op_free(op);
+	free(s);
+}
+
+static void
+test_hash(void)
+{
+	struct rte_crypto_sym_xform a = { .type = RTE_CRYPTO_SYM_XFORM_AUTH };
+	struct vcrypto_ctrl_plan plan;
+	struct rte_cryptodev_sym_session *s;
+	struct rte_crypto_op *op;
+	struct rte_mbuf *m;
+	struct view v;
+	uint8_t out[32];
+
+	a.auth.algo = RTE_CRYPTO_AUTH_SHA256;
+	a.auth.op = RTE_CRYPTO_AUTH_OP_GENERATE;
+	a.auth.digest_length = 32;
+	s = make_session(&a, &plan);
+	CHECK(s != NULL);
+	if (s == NULL)
+		return;
+	CHECK(vcrypto_le32(plan.req.header.opcode) == VIRTIO_CRYPTO_HASH_CREATE_SESSION);
+	CHECK(vcrypto_le32(plan.req.u.hash.algo) == VIRTIO_CRYPTO_HASH_SHA_256);
+	CHECK(vcrypto_le32(plan.req.u.hash.hash_result_len) == 32);
+	m = make_pkt(2, 64);
+	op = make_op(s, m, NULL);
+	op->sym->auth.data.offset = 0;
+	op->sym->auth.data.length = 100;
+	op->sym->auth.digest.data = rte_pktmbuf_mtod_offset(m->next, uint8_t *, 36);
+	CHECK(vcrypto_enqueue_burst(&qp, &op, 1) == 1);
+	device_take(&v);
+	CHECK(vcrypto_le32(hdr(&v)->header.opcode) == VIRTIO_CRYPTO_HASH);
+	CHECK(vcrypto_le32(hdr(&v)->u.hash.src_data_len) == 100);
+	CHECK(v.rd_len == vcrypto_data_fixed_len(VIRTIO_CRYPTO_HASH, qp.rev1, 0) + 100);
+	CHECK(v.nw == 2 && v.w_len == 33 && v.w[0].p == op->sym->auth.digest.data);
+	memset(out, 0x5a, sizeof(out));
+	device_write(&v, 0, out, 32);
+	op = device_complete(&v, VIRTIO_CRYPTO_OK);
+	CHECK(op->status == RTE_CRYPTO_OP_STATUS_SUCCESS);
+	CHECK(memcmp(op->sym->auth.digest.data, out, 32) == 0);
+	rte_pktmbuf_free(m);
+	rte_crypto_op_free(op);
+	free(s);
+}
+
+static void
+test_aead(bool ccm, bool enc)
+{
+	struct rte_crypto_sym_xform x = { .type = RTE_CRYPTO_SYM_XFORM_AEAD };
+	struct vcrypto_ctrl_plan plan;
+	struct rte_cryptodev_sym_session *s;
+	const struct vcrypto_aead_data_flf *f;
+	struct rte_crypto_op *op;
+	struct rte_mbuf *m;
+	uint8_t aad[18 + 20];
+	uint32_t fl, ivl = ccm ? 11 : 12, skip = ccm ? 18 : 0;
+	struct view v;
+	unsigned int i;
+
+	x.aead.algo = ccm ? RTE_CRYPTO_AEAD_AES_CCM : RTE_CRYPTO_AEAD_AES_GCM;
+	x.aead.op = enc ? RTE_CRYPTO_AEAD_OP_ENCRYPT : RTE_CRYPTO_AEAD_OP_DECRYPT;
+	x.aead.key.data = key;
+	x.aead.key.length = 16;
+	x.aead.iv.offset = IV_OFF;
+	x.aead.iv.length = ivl;
+	x.aead.digest_length = 16;
+	x.aead.aad_length = 20;
+	s = make_session(&x, &plan);
+	CHECK(s != NULL);
+	if (s == NULL)
+		return;
+	CHECK(vcrypto_le32(plan.req.header.opcode) == VIRTIO_CRYPTO_AEAD_CREATE_SESSION);
+	CHECK(vcrypto_le32(plan.req.u.aead.algo) ==
+	      (ccm ? VIRTIO_CRYPTO_AEAD_CCM : VIRTIO_CRYPTO_AEAD_GCM));
+	CHECK(vcrypto_le32(plan.req.u.aead.tag_len) == 16);
+	CHECK(vcrypto_le32(plan.req.u.aead.aad_len) == 20);
+	for (i = 0; i < sizeof(aad); i++)
+		aad[i] = (uint8_t)(0x40 + i);
+	m = make_pkt(2, 30);
+	op = make_op(s, m, NULL);
+	op->sym->aead.data.offset = 4;
+	op->sym->aead.data.length = 40;
+	op->sym->aead.aad.data = (uint8_t *)rte_pktmbuf_append(m, 40);
+	memcpy(op->sym->aead.aad.data, aad, sizeof(aad));
+	op->sym->aead.digest.data = (uint8_t *)rte_pktmbuf_append(m, 16);
+	memset(op->sym->aead.digest.data, 0xdd, 16);
+	CHECK(vcrypto_enqueue_burst(&qp, &op, 1) == 1);
+	device_take(&v);
+	fl = vcrypto_data_fixed_len(enc ? VIRTIO_CRYPTO_AEAD_ENCRYPT : VIRTIO_CRYPTO_AEAD_DECRYPT,
+				    qp.rev1, 0);
+	f = &hdr(&v)->u.aead;
+	CHECK(v.order_ok);
+	CHECK(vcrypto_le32(f->iv_len) == ivl && vcrypto_le32(f->aad_len) == 20);
+	CHECK(vcrypto_le32(f->tag_len) == 16);
+	CHECK(vcrypto_le32(f->src_data_len) == (enc ? 40u : 56u));
+	CHECK(vcrypto_le32(f->dst_data_len) == (enc ? 56u : 40u));
+	/* iv (CCM: the nonce after DPDK's flags byte), aad, data, [tag] */
+	CHECK(is_seq(v.rd + fl, 0xa0 + (ccm ? 1 : 0), ivl));
+	CHECK(memcmp(v.rd + fl + ivl, aad + skip, 20) == 0);
+	CHECK(is_seq(v.rd + fl + ivl + 20, 4, 40));
+	CHECK(v.rd_len == fl + ivl + 20 + 40 + (enc ? 0 : 16));
+	CHECK(enc || v.rd[v.rd_len - 1] == 0xdd);
+	CHECK(v.w_len == 40 + (enc ? 16 : 0) + 1);
+	op = device_complete(&v, enc ? VIRTIO_CRYPTO_OK : VIRTIO_CRYPTO_BADMSG);
+	CHECK(op->status == (enc ? RTE_CRYPTO_OP_STATUS_SUCCESS :
+			     RTE_CRYPTO_OP_STATUS_AUTH_FAILED));
+	rte_pktmbuf_free(m);
+	rte_crypto_op_free(op);
+	free(s);
+}
+
+static void
+test_gmac_verify(void)
+{
+	struct rte_crypto_sym_xform a = { .type = RTE_CRYPTO_SYM_XFORM_AUTH };
+	const struct vcrypto_aead_data_flf *f;
+	struct vcrypto_ctrl_plan plan;
+	struct rte_cryptodev_sym_session *s;
+	struct rte_crypto_op *op;
+	struct rte_mbuf *m;
+	struct view v;
+	uint32_t fl = vcrypto_data_fixed_len(VIRTIO_CRYPTO_AEAD_ENCRYPT, qp.rev1, 0);
+
+	a.auth.algo = RTE_CRYPTO_AUTH_AES_GMAC;
+	a.auth.op = RTE_CRYPTO_AUTH_OP_VERIFY;
+	a.auth.key.data = key;
+	a.auth.key.length = 32;
+	a.auth.iv.offset = IV_OFF;
+	a.auth.iv.length = 12;
+	a.auth.digest_length = 16;
+	s = make_session(&a, &plan);
+	CHECK(s != NULL);
+	if (s == NULL)
+		return;
+	CHECK(vcrypto_le32(plan.req.header.opcode) == VIRTIO_CRYPTO_AEAD_CREATE_SESSION);
+	CHECK(vcrypto_le32(plan.req.u.aead.algo) == VIRTIO_CRYPTO_AEAD_GCM);
+	CHECK(vcrypto_le32(plan.req.u.aead.op) == VIRTIO_CRYPTO_OP_ENCRYPT);
+	m = make_pkt(1, 80);
+	op = make_op(s, m, NULL);
+	op->sym->auth.data.offset = 0;
+	op->sym->auth.data.length = 64;
+	op->sym->auth.digest.data = rte_pktmbuf_mtod_offset(m, uint8_t *, 64);
+	CHECK(vcrypto_enqueue_burst(&qp, &op, 1) == 1);
+	device_take(&v);
+	f = &hdr(&v)->u.aead;
+	CHECK(vcrypto_le32(hdr(&v)->header.opcode) == VIRTIO_CRYPTO_AEAD_ENCRYPT);
+	CHECK(vcrypto_le32(f->aad_len) == 64 && f->src_data_len == 0);
+	CHECK(vcrypto_le32(f->dst_data_len) == 16 && vcrypto_le32(f->tag_len) == 16);
+	CHECK(v.rd_len == fl + 12 + 64 && is_seq(v.rd + fl + 12, 0, 64));
+	/* the tag goes to scratch, not over the expected one */
+	CHECK(v.nw == 2 && v.w_len == 17 && v.w[0].p != op->sym->auth.digest.data);
+	device_write(&v, 0, op->sym->auth.digest.data, 16);
+	op = device_complete(&v, VIRTIO_CRYPTO_OK);
+	CHECK(op->status == RTE_CRYPTO_OP_STATUS_SUCCESS);
+	rte_pktmbuf_free(m);
+	rte_crypto_op_free(op);
+	free(s);
+}
+
+static void
+test_wireless_mac(void)
+{
+	struct rte_crypto_sym_xform a = { .type = RTE_CRYPTO_SYM_XFORM_AUTH };
+	const struct vcrypto_alg_chain_data_flf *f;
+	struct vcrypto_ctrl_plan plan;
+	struct rte_cryptodev_sym_session *s;
+	struct rte_crypto_op *op;
+	struct rte_mbuf *m;
+	struct view v;
+	uint32_t fl = vcrypto_data_fixed_len(VIRTIO_CRYPTO_CIPHER_ENCRYPT, qp.rev1, 0);
+
+	a.auth.algo = RTE_CRYPTO_AUTH_SNOW3G_UIA2;
+	a.auth.op = RTE_CRYPTO_AUTH_OP_GENERATE;
+	a.auth.key.data = key;
+	a.auth.key.length = 16;
+	a.auth.iv.offset = IV_OFF + 16;
+	a.auth.iv.length = 16;
+	a.auth.digest_length = 4;
+	s = make_session(&a, &plan);
+	CHECK(s != NULL);
+	if (s == NULL)
+		return;
+	CHECK(vcrypto_le32(plan.req.header.opcode) == VIRTIO_CRYPTO_CIPHER_CREATE_SESSION);
+	CHECK(vcrypto_le32(plan.req.u.sym.op_type) == VIRTIO_CRYPTO_SYM_OP_ALGORITHM_CHAINING);
+	CHECK(vcrypto_le32(plan.req.u.sym.u.chain.cipher_hdr.algo) == VIRTIO_CRYPTO_NO_CIPHER);
+	CHECK(vcrypto_le32(plan.req.u.sym.u.chain.algo_flf.mac.algo) ==
+	      VIRTIO_CRYPTO_MAC_SNOW3G_UIA2);
+	CHECK(plan.key1_len == 0 && plan.key2_len == 16);
+	m = make_pkt(1, 80);
+	op = make_op(s, m, NULL);
+	op->sym->auth.data.offset = 0;
+	op->sym->auth.data.length = 64 * 8; /* bits */
+	op->sym->auth.digest.data = rte_pktmbuf_mtod_offset(m, uint8_t *, 64);
+	CHECK(vcrypto_enqueue_burst(&qp, &op, 1) == 1);
+	device_take(&v);
+	f = &hdr(&v)->u.sym.u.chain;
+	CHECK(vcrypto_le32(f->iv_len) == 16 && vcrypto_le32(f->len_to_cipher) == 0);
+	CHECK(vcrypto_le32(f->len_to_hash) == 64 && vcrypto_le32(f->src_data_len) == 64);
+	CHECK(vcrypto_le32(f->hash_result_len) == 4);
+	CHECK(is_seq(v.rd + fl, 0xa0 + 16, 16));
+	CHECK(v.w_len == 64 + 4 + 1);
+	op = device_complete(&v, VIRTIO_CRYPTO_OK);
+	CHECK(op->status == RTE_CRYPTO_OP_STATUS_SUCCESS);
+
+	/* a bit length that is not whole bytes cannot be expressed */
+	op->sym->auth.data.length = 64 * 8 - 3;
+	CHECK(vcrypto_enqueue_burst(&qp, &op, 1) == 1);
+	CHECK(vcrypto_dequeue_burst(&qp, &op, 1) == 1);
+	CHECK(op->status == RTE_CRYPTO_OP_STATUS_INVALID_ARGS);
+	rte_pktmbuf_free(m);
+	rte_crypto_op_free(op);
+	free(s);
+}
+
+/* What the config space does not offer is refused at session creation. */
+static void
+test_caps_from_config(void)
+{
+	struct vcrypto_dev small = { .rev1 = true };
+	struct rte_crypto_sym_xform x = { .type = RTE_CRYPTO_SYM_XFORM_CIPHER };
+	struct vcrypto_ctrl_plan plan;
+	struct vcrypto_session ss;
+	const struct rte_cryptodev_symmetric_capability *cap;
+
+	small.cfg.crypto_services = 1u << VIRTIO_CRYPTO_SERVICE_CIPHER;
+	small.cfg.cipher_algo_l = 1u << VIRTIO_CRYPTO_CIPHER_AES_CBC;
+	small.cfg.max_cipher_key_len = 24;
+	CHECK(vcrypto_caps_from_config(&small.cfg, small.caps) == 1);
+	cap = vcrypto_find_cap(small.caps, RTE_CRYPTO_SYM_XFORM_CIPHER, RTE_CRYPTO_CIPHER_AES_CBC);
+	CHECK(cap != NULL && cap->cipher.key_size.max == 24);
+	x.cipher.algo = RTE_CRYPTO_CIPHER_AES_CBC;
+	x.cipher.key.data = key;
+	x.cipher.key.length = 32;
+	x.cipher.iv.length = 16;
+	CHECK(vcrypto_session_plan(&small, &x, &plan, &ss) == -ENOTSUP);
+	x.cipher.key.length = 24;
+	CHECK(vcrypto_session_plan(&small, &x, &plan, &ss) == 0);
+	x.cipher.algo = RTE_CRYPTO_CIPHER_AES_CTR;
+	CHECK(vcrypto_session_plan(&small, &x, &plan, &ss) == -ENOTSUP);
+
+	/* everything offered: one entry per table row */
+	CHECK(vcrypto_caps_from_config(&vd.cfg, vd.caps) > 30);
+	CHECK(vcrypto_find_cap(vd.caps, RTE_CRYPTO_SYM_XFORM_AUTH, RTE_CRYPTO_AUTH_AES_GMAC));
+}
+
+int
+main(int argc, char **argv)
+{
+	char prefix[64];
+	char *eal[] = { argv[0], "--no-huge", "-m", "128", "--no-pci", "--file-prefix",
+			prefix, "-l", "0", "--log-level", "*:error", NULL };
+	void *ring;
+	int rev;
+
+	(void)argc;
+	snprintf(prefix, sizeof(prefix), "vcdptest%d", (int)getpid());
+	if (rte_eal_init((int)RTE_DIM(eal) - 1, eal) < 0) {
+		fprintf(stderr, "EAL init failed\n");
+		return 1;
+	}
+	mbuf_pool = rte_pktmbuf_pool_create("m", 64, 0, 0, 512, 0);
+	op_pool = rte_crypto_op_pool_create("o", RTE_CRYPTO_OP_TYPE_SYMMETRIC, 16, 0, 64, 0);
+	ring = aligned_alloc(VCRYPTO_VQ_ALIGN, vcrypto_vq_ring_size(QSIZE));
+	qp.slots = aligned_alloc(RTE_CACHE_LINE_SIZE, sizeof(*qp.slots) * QSIZE);
+	qp.rejected = calloc(QSIZE, sizeof(void *));
+	if (mbuf_pool == NULL || op_pool == NULL || ring == NULL || qp.slots == NULL)
+		return 1;
+
+	vd.cfg.crypto_services = 0xf;
+	vd.cfg.cipher_algo_l = vd.cfg.hash_algo = vd.cfg.mac_algo_l = ~0u;
+	vd.cfg.mac_algo_h = vd.cfg.aead_algo = ~0u;
+	vd.cfg.max_cipher_key_len = 64;
+	vd.cfg.max_auth_key_len = 128;
+	vd.cfg.max_size = 1 << 20;
+	vcrypto_caps_from_config(&vd.cfg, vd.caps);
+
+	for (rev = 0; rev <= 1; rev++) {
+		memset(ring, 0, vcrypto_vq_ring_size(QSIZE));
+		qp.vq = vcrypto_vq_create(QSIZE, ring, 0, true);
+		qp.slots_addr = (uint64_t)(uintptr_t)qp.slots;
+		qp.addr_is_va = true;
+		qp.rev1 = vd.rev1 = rev;
+		qp.rej_size = QSIZE;
+		qp.max_size = vd.cfg.max_size;
+		test_cipher_sgl();
+		test_chain();
+		test_hash();
+		test_aead(false, true);
+		test_aead(false, false);
+		test_aead(true, true);
+		test_aead(true, false);
+		test_gmac_verify();
+		test_wireless_mac();
+		CHECK(vcrypto_vq_in_flight(qp.vq) == 0);
+		vcrypto_vq_free(qp.vq);
+	}
+	test_caps_from_config();
+	rte_eal_cleanup();
+	printf("%s: %d failure(s)\n", argv[0], fails);
+	return fails == 0 ? 0 : 1;
+}
