@@ -78,7 +78,8 @@ if [ -z "$ok" ]; then
 	bad=$((bad > 0 ? bad : 1))
 	ok=0
 elif [ "$meson_rc" != 0 ] || [ "$bad" != 0 ]; then
-	cat "$logdir/meson.log" | sed -n '/Summary of Failures\|^=\{10,\}/,$p' | head -n 300
+	# meson's output with --print-errorlogs holds the failing tests' logs
+	grep -vE '^ *[0-9]+/[0-9]+ .* OK ' "$logdir/meson.log" | tail -n 400 | sed 's/^/    /'
 	[ "$bad" = 0 ] && bad=1
 fi
 passed=$((passed + ok))
