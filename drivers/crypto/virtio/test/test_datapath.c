@@ -526,6 +526,82 @@ test_wireless_mac(void)
 	free(s);
 }
 
+/* Cipher then plain hash, LB in, SGL out; and a digest the cipher would
+ * have to encrypt (hash first, digest inside the cipher range) is refused. */
+static void
+test_chain_plain_oop(void)
+{
+	struct rte_crypto_sym_xform c = { .type = RTE_CRYPTO_SYM_XFORM_CIPHER };
+	struct rte_crypto_sym_xform a = { .type = RTE_CRYPTO_SYM_XFORM_AUTH };
+	struct vcrypto_ctrl_plan plan;
+	struct rte_cryptodev_sym_session *s;
+	struct rte_crypto_op *op;
+	struct rte_mbuf *m, *dst;
+	struct view v;
+
+	c.cipher.algo = RTE_CRYPTO_CIPHER_AES_CTR;
+	c.cipher.op = RTE_CRYPTO_CIPHER_OP_ENCRYPT;
+	c.cipher.key.data = key;
+	c.cipher.key.length = 32;
+	c.cipher.iv.offset = IV_OFF;
+	c.cipher.iv.length = 16;
+	a.auth.algo = RTE_CRYPTO_AUTH_SHA1;
+	a.auth.op = RTE_CRYPTO_AUTH_OP_GENERATE;
+	a.auth.digest_length = 20;
+	c.next = &a;
+	s = make_session(&c, &plan);
+	CHECK(s != NULL);
+	if (s == NULL)
+		return;
+	CHECK(vcrypto_le32(plan.req.u.sym.u.chain.alg_chain_order) ==
+	      VIRTIO_CRYPTO_SYM_ALG_CHAIN_ORDER_CIPHER_THEN_HASH);
+	CHECK(vcrypto_le32(plan.req.u.sym.u.chain.hash_mode) ==
+	      VIRTIO_CRYPTO_SYM_HASH_MODE_PLAIN);
+	CHECK(vcrypto_le32(plan.req.u.sym.u.chain.algo_flf.hash.algo) ==
+	      VIRTIO_CRYPTO_HASH_SHA1);
+	CHECK(plan.key1_len == 32 && plan.key2_len == 0);
+	m = make_pkt(1, 128);
+	dst = make_pkt(4, 32);
+	op = make_op(s, m, dst);
+	op->sym->cipher.data.offset = 0;
+	op->sym->cipher.data.length = 100;
+	op->sym->auth.data.offset = 0;
+	op->sym->auth.data.length = 100;
+	op->sym->auth.digest.data = rte_pktmbuf_mtod_offset(dst->next->next->next, uint8_t *, 4);
+	CHECK(vcrypto_enqueue_burst(&qp, &op, 1) == 1);
+	device_take(&v);
+	CHECK(v.nw == 4 + 1 + 1 && v.w_len == 100 + 20 + 1);
+	CHECK(v.w[4].p == op->sym->auth.digest.data);
+	op = device_complete(&v, VIRTIO_CRYPTO_OK);
+	CHECK(op->status == RTE_CRYPTO_OP_STATUS_SUCCESS);
+	free(s);
+
+	/* hash first, in place, digest inside the cipher range */
+	a.next = &c;
+	c.next = NULL;
+	s = make_session(&a, &plan);
+	CHECK(s != NULL);
+	if (s == NULL)
+		return;
+	rte_crypto_op_attach_sym_session(op, s);
+	op->sym->m_dst = NULL;
+	op->sym->cipher.data.length = 120;
+	op->sym->auth.digest.data = rte_pktmbuf_mtod_offset(m, uint8_t *, 100);
+	CHECK(vcrypto_enqueue_burst(&qp, &op, 1) == 1);
+	CHECK(vcrypto_dequeue_burst(&qp, &op, 1) == 1);
+	CHECK(op->status == RTE_CRYPTO_OP_STATUS_INVALID_ARGS);
+	/* a range past the packet */
+	op->sym->cipher.data.length = 100;
+	op->sym->auth.data.length = 200;
+	CHECK(vcrypto_enqueue_burst(&qp, &op, 1) == 1);
+	CHECK(vcrypto_dequeue_burst(&qp, &op, 1) == 1);
+	CHECK(op->status == RTE_CRYPTO_OP_STATUS_INVALID_ARGS);
+	rte_pktmbuf_free(m);
+	rte_pktmbuf_free(dst);
+	rte_crypto_op_free(op);
+	free(s);
+}
+
 /* What the config space does not offer is refused at session creation. */
 static void
 test_caps_from_config(void)
@@ -598,6 +674,7 @@ main(int argc, char **argv)
 		qp.max_size = vd.cfg.max_size;
 		test_cipher_sgl();
 		test_chain();
+		test_chain_plain_oop();
 		test_hash();
 		test_aead(false, true);
 		test_aead(false, false);
