@@ -92,15 +92,26 @@ t_backend_start() {
 	t_log "backend $VCRYPTO_BACKEND_PID listening on $sock"
 }
 
-# Stop the backend with SIGINT: it must exit 0 and remove its socket.
-# Usage: t_backend_stop SOCK
+# Stop the backend with SIGINT (or SIGTERM): it must exit 0 within 10 s,
+# remove its socket and print its statistics.
+# Usage: t_backend_stop SOCK [INT|TERM]
 t_backend_stop() {
-	local rc=0
-	vcrypto_backend_stop "$VCRYPTO_BACKEND_PID" || rc=$?
-	[ "$rc" = 0 ] || t_fail "backend exited with status $rc after SIGINT"
-	[ -e "$1" ] && t_fail "backend left its socket $1 behind"
+	local sock=$1 sig=${2:-INT} pid=$VCRYPTO_BACKEND_PID rc=0 i
+	kill -"$sig" "$pid" 2>/dev/null || t_fail "backend $pid was not running at SIG$sig"
+	for i in $(seq 1 100); do
+		kill -0 "$pid" 2>/dev/null || break
+		sleep 0.1
+	done
+	if kill -0 "$pid" 2>/dev/null; then
+		kill -KILL "$pid"
+		wait "$pid" 2>/dev/null
+		t_fail "backend still running 10 s after SIG$sig"
+	fi
+	wait "$pid" 2>/dev/null || rc=$?
+	[ "$rc" = 0 ] || t_fail "backend exited with status $rc after SIG$sig"
+	[ -e "$sock" ] && t_fail "backend left its socket $sock behind"
 	grep -E 'vcrypto-backend: dev ' "$VCRYPTO_RUN"/backend-*.log || true
-	t_log "backend stopped: exit 0, socket removed"
+	t_log "backend stopped by SIG$sig: exit 0, socket removed"
 }
 
 # Data requests the backend counted in its last statistics line (0 if none).

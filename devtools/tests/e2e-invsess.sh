@@ -6,7 +6,7 @@
 # naming sessions the backend never created (or destroyed) on a data queue
 # of the real backend; each must complete with VIRTIO_CRYPTO_INVSESS in
 # bounded time, and valid requests around them must still be served
-# correctly. The backend must survive and exit 0 on SIGINT.
+# correctly. The backend must survive and exit 0 on SIGTERM.
 #
 # Usage: devtools/tests/e2e-invsess.sh [BUILD_DIR]
 set -uo pipefail
@@ -25,5 +25,12 @@ rc=$?
 grep -E '^(PASS|FAIL|SKIP) |^[0-9]+ passed, [0-9]+ failed$' "$VCRYPTO_RUN/invsess.log"
 [ $rc = 0 ] || t_fail "vcrypto-test-invsess exited with status $rc"
 kill -0 "$VCRYPTO_BACKEND_PID" 2>/dev/null || t_fail "the backend died"
-t_backend_stop "$sock"
+t_backend_stop "$sock" TERM
+# The backend's own count must agree: 5 INVSESS requests per layout run.
+layouts=$(grep -c '^PASS open-' "$VCRYPTO_RUN/invsess.log")
+counted=$(grep -oE 'vcrypto-backend: dev .* invsess=[0-9]+' "$VCRYPTO_RUN/backend-invsess.log" \
+	| tail -n 1 | sed -E 's/.* invsess=//')
+[ "${counted:-x}" = $((5 * layouts)) ] \
+	|| t_fail "backend counted invsess=${counted:-none}, want $((5 * layouts))"
+t_log "backend counted invsess=$counted"
 echo "PASS $t_name"
