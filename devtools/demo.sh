@@ -18,7 +18,8 @@ build=${1:-$top/build}
 "$top/devtools/setup.sh" "$build"
 
 . "$top/devtools/lib.sh"
-trap vcrypto_cleanup EXIT
+trap 'vcrypto_cleanup; rm -rf "$VCRYPTO_RUN"' EXIT
+vcrypto_private_plugin
 
 ops=${VCRYPTO_DEMO_OPS:-1000000}
 sizes=${VCRYPTO_DEMO_SIZES:-64,256,1024,4096,16384}

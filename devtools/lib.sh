@@ -9,6 +9,26 @@ VCRYPTO_BACKEND=${VCRYPTO_BACKEND:-$build/examples/vhost_crypto/vcrypto-backend}
 # Run directory for sockets and logs: not world-writable, unique per run.
 VCRYPTO_RUN=${VCRYPTO_RUN:-$(mktemp -d /run/vcrypto.XXXXXX 2>/dev/null || mktemp -d)}
 
+# EAL refuses to load a plugin (-d) when the file or any directory above it
+# is world-writable, as /tmp is: a clone under /tmp could load no driver.
+# Then load a private copy from the run directory instead.
+_vcrypto_path_safe() {
+	local p=$1
+	while [ "$p" != / ] && [ -n "$p" ]; do
+		[ -n "$(find "$p" -maxdepth 0 -perm -0002 2>/dev/null)" ] && return 1
+		p=$(dirname "$p")
+	done
+	return 0
+}
+vcrypto_private_plugin() {
+	[ -f "$VCRYPTO_PLUGIN" ] && ! _vcrypto_path_safe "$VCRYPTO_PLUGIN" || return 0
+	mkdir -p "$VCRYPTO_RUN/plugin" && chmod 700 "$VCRYPTO_RUN/plugin"
+	cp "$VCRYPTO_PLUGIN" "$VCRYPTO_RUN/plugin/"
+	VCRYPTO_PLUGIN=$VCRYPTO_RUN/plugin/$(basename "$VCRYPTO_PLUGIN")
+	_vcrypto_path_safe "$VCRYPTO_PLUGIN" \
+		|| echo "warning: no private directory for the plugin; EAL may refuse it" >&2
+}
+
 # EAL memory arguments. --no-huge works everywhere (EAL backs memory with a
 # memfd that vhost-user can share); set VCRYPTO_HUGE=1 to use hugepages
 # (single-file segments keep the vhost-user memory table within 8 regions).

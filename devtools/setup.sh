@@ -102,17 +102,19 @@ reserve_hugepages() {
 	local want=${VCRYPTO_HUGEPAGES:-1024} have
 	[ "$want" -gt 0 ] || { log "hugepages: not requested, everything runs with --no-huge"; return; }
 	have=$(awk '/HugePages_Total/ { print $2 }' /proc/meminfo)
-	if [ "${have:-0}" -ge "$want" ]; then
-		log "hugepages: $have reserved"
-		return
-	fi
-	if echo "$want" > /proc/sys/vm/nr_hugepages 2>/dev/null; then
+	if [ "${have:-0}" -lt "$want" ]; then
+		echo "$want" > /proc/sys/vm/nr_hugepages 2>/dev/null || true
 		have=$(awk '/HugePages_Total/ { print $2 }' /proc/meminfo)
-		log "hugepages: $have of $want reserved"
-	else
-		log "hugepages: cannot reserve here; everything runs with --no-huge"
 	fi
-	grep -qs ' /dev/hugepages ' /proc/mounts || mount -t hugetlbfs nodev /dev/hugepages 2>/dev/null || true
+	if ! grep -qs hugetlbfs /proc/mounts; then
+		mkdir -p /dev/hugepages
+		mount -t hugetlbfs nodev /dev/hugepages 2>/dev/null || have=0
+	fi
+	if [ "${have:-0}" -gt 0 ]; then
+		log "hugepages: $have reserved (VCRYPTO_HUGE=1 uses them; the default is --no-huge)"
+	else
+		log "hugepages: none here; everything runs with --no-huge"
+	fi
 }
 
 configure_and_build() {

@@ -15,24 +15,7 @@ case $build in /*) ;; *) build=$PWD/$build ;; esac
 t_name=$(basename "$0" .sh)
 t_pids=()
 
-# EAL refuses to load a plugin (-d) when the file or any directory above it
-# is world-writable, as /tmp is: a clone under /tmp would fail every driver
-# test. Then load a private copy from the run directory instead.
-t_plugin_path_safe() {
-	local p=$1
-	while [ "$p" != / ] && [ -n "$p" ]; do
-		[ -n "$(find "$p" -maxdepth 0 -perm -0002 2>/dev/null)" ] && return 1
-		p=$(dirname "$p")
-	done
-	return 0
-}
-if [ -f "$VCRYPTO_PLUGIN" ] && ! t_plugin_path_safe "$VCRYPTO_PLUGIN"; then
-	mkdir -p "$VCRYPTO_RUN/plugin" && chmod 700 "$VCRYPTO_RUN/plugin"
-	cp "$VCRYPTO_PLUGIN" "$VCRYPTO_RUN/plugin/"
-	VCRYPTO_PLUGIN=$VCRYPTO_RUN/plugin/$(basename "$VCRYPTO_PLUGIN")
-	t_plugin_path_safe "$VCRYPTO_PLUGIN" \
-		|| echo "[$t_name] warning: no private directory for the plugin; EAL may refuse it"
-fi
+vcrypto_private_plugin
 
 # Kill what this script started, remove its run directory and the EAL runtime
 # directories of its file-prefixes (a SIGKILLed process leaves them behind).
