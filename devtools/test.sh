@@ -25,6 +25,7 @@ case $build in /*) ;; *) build=$top/$build ;; esac
 e2e_tests=(
 	e2e-kat.sh
 	e2e-invsess.sh
+	hostile.sh
 	robust-no-backend.sh
 	robust-kill-driver.sh
 )
