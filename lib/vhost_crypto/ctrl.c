@@ -7,9 +7,6 @@
 #include "ctrl_priv.h"
 #include "req_codec_priv.h"
 
-/* Longest key accepted; the config space says the same (max_cipher_key_len). */
-#define MAX_KEY_LEN 32
-
 /* Answer a create: {le64 session_id, le32 status, le32 padding}. */
 static void
 answer_create(const struct vcrypto_chain *chain, uint64_t id, uint8_t status,
@@ -47,65 +44,212 @@ answer_status(const struct vcrypto_chain *chain, uint8_t status,
 	res->written = true;
 }
 
-static uint8_t
-create_cipher(const struct vcrypto_ctrl_ctx *ctx,
-		const struct vcrypto_chain *chain, uint32_t fixed,
-		const struct vcrypto_sym_create_session_flf *sym, uint64_t *id)
+/* Whether the engine offers @p algo of @p service (config space masks). */
+static bool
+offered(const struct vcrypto_engine_caps *c, uint32_t service, uint32_t algo)
 {
-	const struct vcrypto_cipher_session_flf *c = &sym->u.cipher;
-	uint32_t algo = vcrypto_le32(c->algo);
-	uint32_t key_len = vcrypto_le32(c->key_len);
-	uint32_t op = vcrypto_le32(c->op);
-	struct vcrypto_cipher_params p;
-	struct vcrypto_session *s;
-	uint8_t key[MAX_KEY_LEN];
-	uint8_t st;
+	if (!(c->crypto_services & (1u << service)))
+		return false;
+	switch (service) {
+	case VIRTIO_CRYPTO_SERVICE_CIPHER:
+		return vcrypto_algo_in_mask64(c->cipher_algo_l, c->cipher_algo_h,
+			algo);
+	case VIRTIO_CRYPTO_SERVICE_HASH:
+		return vcrypto_algo_in_mask32(c->hash_algo, algo);
+	case VIRTIO_CRYPTO_SERVICE_MAC:
+		return vcrypto_algo_in_mask64(c->mac_algo_l, c->mac_algo_h, algo);
+	case VIRTIO_CRYPTO_SERVICE_AEAD:
+		return vcrypto_algo_in_mask32(c->aead_algo, algo);
+	default:
+		return false;
+	}
+}
 
-	switch (vcrypto_le32(sym->op_type)) {
-	case VIRTIO_CRYPTO_SYM_OP_CIPHER:
+static bool
+op_valid(uint32_t op)
+{
+	return op == VIRTIO_CRYPTO_OP_ENCRYPT || op == VIRTIO_CRYPTO_OP_DECRYPT;
+}
+
+/* Plain cipher session parameters. */
+static uint8_t
+parse_cipher(const struct vcrypto_ctrl_ctx *ctx,
+		const struct vcrypto_cipher_session_flf *c,
+		struct vcrypto_sess_params *p)
+{
+	p->kind = VCRYPTO_SESS_CIPHER;
+	p->cipher_algo = vcrypto_le32(c->algo);
+	p->cipher_key_len = vcrypto_le32(c->key_len);
+	p->op = vcrypto_le32(c->op);
+	if (!offered(ctx->caps, VIRTIO_CRYPTO_SERVICE_CIPHER, p->cipher_algo))
+		return VIRTIO_CRYPTO_NOTSUPP;
+	return op_valid(p->op) ? VIRTIO_CRYPTO_OK : VIRTIO_CRYPTO_ERR;
+}
+
+/* Chaining: a cipher (or NO_CIPHER) with a hash (PLAIN) or a MAC (AUTH). */
+static uint8_t
+parse_chain(const struct vcrypto_ctrl_ctx *ctx,
+		const struct vcrypto_alg_chain_session_flf *c,
+		struct vcrypto_sess_params *p)
+{
+	uint32_t service;
+
+	p->kind = VCRYPTO_SESS_CHAIN;
+	p->chain_order = vcrypto_le32(c->alg_chain_order);
+	p->hash_mode = vcrypto_le32(c->hash_mode);
+	p->cipher_algo = vcrypto_le32(c->cipher_hdr.algo);
+	p->cipher_key_len = vcrypto_le32(c->cipher_hdr.key_len);
+	p->op = vcrypto_le32(c->cipher_hdr.op);
+	p->aad_len = vcrypto_le32(c->aad_len);
+	switch (p->hash_mode) {
+	case VIRTIO_CRYPTO_SYM_HASH_MODE_PLAIN:
+		service = VIRTIO_CRYPTO_SERVICE_HASH;
+		p->auth_algo = vcrypto_le32(c->algo_flf.hash.algo);
+		p->result_len = vcrypto_le32(c->algo_flf.hash.hash_result_len);
 		break;
-	case VIRTIO_CRYPTO_SYM_OP_ALGORITHM_CHAINING:
+	case VIRTIO_CRYPTO_SYM_HASH_MODE_AUTH:
+		service = VIRTIO_CRYPTO_SERVICE_MAC;
+		p->auth_algo = vcrypto_le32(c->algo_flf.mac.algo);
+		p->result_len = vcrypto_le32(c->algo_flf.mac.hash_result_len);
+		p->auth_key_len = vcrypto_le32(c->algo_flf.mac.auth_key_len);
+		break;
+	case VIRTIO_CRYPTO_SYM_HASH_MODE_NESTED:
 		return VIRTIO_CRYPTO_NOTSUPP;
 	default:
 		return VIRTIO_CRYPTO_ERR;
 	}
-	if (!vcrypto_algo_in_mask64(ctx->engine->caps.cipher_algo_l,
-			ctx->engine->caps.cipher_algo_h, algo))
+	if ((p->cipher_algo != VIRTIO_CRYPTO_NO_CIPHER &&
+			!offered(ctx->caps, VIRTIO_CRYPTO_SERVICE_CIPHER,
+				p->cipher_algo)) ||
+			!offered(ctx->caps, service, p->auth_algo))
 		return VIRTIO_CRYPTO_NOTSUPP;
-	if (op != VIRTIO_CRYPTO_OP_ENCRYPT && op != VIRTIO_CRYPTO_OP_DECRYPT)
+	if (!op_valid(p->op) ||
+			(p->chain_order != VIRTIO_CRYPTO_SYM_ALG_CHAIN_ORDER_HASH_THEN_CIPHER &&
+			 p->chain_order != VIRTIO_CRYPTO_SYM_ALG_CHAIN_ORDER_CIPHER_THEN_HASH))
 		return VIRTIO_CRYPTO_ERR;
-	if (key_len == 0 || key_len > MAX_KEY_LEN ||
-			vcrypto_chain_read(chain, fixed, key, key_len) != 0)
-		return VIRTIO_CRYPTO_ERR;
-
-	s = vcrypto_session_alloc(ctx->sessions);
-	if (s == NULL) {
-		explicit_bzero(key, sizeof(key));
-		return ctx->revision_1 ? VIRTIO_CRYPTO_NOSPC : VIRTIO_CRYPTO_ERR;
-	}
-	p.algo = algo;
-	p.op = op;
-	p.key_len = key_len;
-	p.key = key;
-	st = ctx->engine->session_create(ctx->engine_ctx, s->priv, &p);
-	explicit_bzero(key, sizeof(key));
-	if (st != VIRTIO_CRYPTO_OK) {
-		vcrypto_session_release(ctx->sessions, s);
-		return st;
-	}
-	s->algo = algo;
-	s->op = op;
-	s->key_len = key_len;
-	*id = s->id;
 	return VIRTIO_CRYPTO_OK;
 }
 
+/* Fill @p p from the fixed part of a CREATE_SESSION request. */
 static uint8_t
-destroy_session(const struct vcrypto_ctrl_ctx *ctx, uint64_t id)
+parse_create(const struct vcrypto_ctrl_ctx *ctx, uint32_t opcode,
+		const struct vcrypto_ctrl_req *req, struct vcrypto_sess_params *p)
+{
+	const struct vcrypto_engine_caps *caps = ctx->caps;
+
+	switch (opcode) {
+	case VIRTIO_CRYPTO_CIPHER_CREATE_SESSION:
+		switch (vcrypto_le32(req->u.sym.op_type)) {
+		case VIRTIO_CRYPTO_SYM_OP_CIPHER:
+			return parse_cipher(ctx, &req->u.sym.u.cipher, p);
+		case VIRTIO_CRYPTO_SYM_OP_ALGORITHM_CHAINING:
+			return parse_chain(ctx, &req->u.sym.u.chain, p);
+		default:
+			return VIRTIO_CRYPTO_ERR;
+		}
+	case VIRTIO_CRYPTO_HASH_CREATE_SESSION:
+		p->kind = VCRYPTO_SESS_HASH;
+		p->auth_algo = vcrypto_le32(req->u.hash.algo);
+		p->result_len = vcrypto_le32(req->u.hash.hash_result_len);
+		return offered(caps, VIRTIO_CRYPTO_SERVICE_HASH, p->auth_algo) ?
+			VIRTIO_CRYPTO_OK : VIRTIO_CRYPTO_NOTSUPP;
+	case VIRTIO_CRYPTO_MAC_CREATE_SESSION:
+		p->kind = VCRYPTO_SESS_MAC;
+		p->auth_algo = vcrypto_le32(req->u.mac.algo);
+		p->result_len = vcrypto_le32(req->u.mac.hash_result_len);
+		p->auth_key_len = vcrypto_le32(req->u.mac.auth_key_len);
+		return offered(caps, VIRTIO_CRYPTO_SERVICE_MAC, p->auth_algo) ?
+			VIRTIO_CRYPTO_OK : VIRTIO_CRYPTO_NOTSUPP;
+	case VIRTIO_CRYPTO_AEAD_CREATE_SESSION:
+		p->kind = VCRYPTO_SESS_AEAD;
+		p->cipher_algo = vcrypto_le32(req->u.aead.algo);
+		p->cipher_key_len = vcrypto_le32(req->u.aead.key_len);
+		p->result_len = vcrypto_le32(req->u.aead.tag_len);
+		p->aad_len = vcrypto_le32(req->u.aead.aad_len);
+		p->op = vcrypto_le32(req->u.aead.op);
+		if (!offered(caps, VIRTIO_CRYPTO_SERVICE_AEAD, p->cipher_algo))
+			return VIRTIO_CRYPTO_NOTSUPP;
+		return op_valid(p->op) ? VIRTIO_CRYPTO_OK : VIRTIO_CRYPTO_ERR;
+	default:
+		/* AKCIPHER: not offered in crypto_services. */
+		return VIRTIO_CRYPTO_NOTSUPP;
+	}
+}
+
+/*
+ * CREATE_SESSION: parse, read the keys (cipher key, then auth key, right
+ * after the fixed part), let the engine expand them into a new slot.
+ */
+static uint8_t
+create_session(const struct vcrypto_ctrl_ctx *ctx,
+		const struct vcrypto_chain *chain, uint32_t opcode, uint32_t fixed,
+		const struct vcrypto_ctrl_req *req, uint64_t *id)
+{
+	uint8_t ckey[VCRYPTO_MAX_CIPHER_KEY_LEN], akey[VCRYPTO_MAX_AUTH_KEY_LEN];
+	struct vcrypto_sess_params p;
+	struct vcrypto_sess_info info;
+	struct vcrypto_session *s;
+	uint8_t st;
+
+	memset(&p, 0, sizeof(p));
+	st = parse_create(ctx, opcode, req, &p);
+	if (st != VIRTIO_CRYPTO_OK)
+		return st;
+	if (p.cipher_key_len > ctx->caps->max_cipher_key_len ||
+			p.auth_key_len > ctx->caps->max_auth_key_len ||
+			p.cipher_key_len > sizeof(ckey) || p.auth_key_len > sizeof(akey))
+		return VIRTIO_CRYPTO_ERR;
+	if (vcrypto_chain_read(chain, fixed, ckey, p.cipher_key_len) != 0 ||
+			vcrypto_chain_read(chain, (uint64_t)fixed + p.cipher_key_len,
+				akey, p.auth_key_len) != 0) {
+		st = VIRTIO_CRYPTO_ERR;
+		goto out;
+	}
+	p.cipher_key = ckey;
+	p.auth_key = akey;
+	s = vcrypto_session_alloc(ctx->sessions);
+	if (s == NULL) {
+		st = ctx->revision_1 ? VIRTIO_CRYPTO_NOSPC : VIRTIO_CRYPTO_ERR;
+		goto out;
+	}
+	st = ctx->engine->session_create(ctx->engine_ctx, s->priv, &p, &info);
+	if (st != VIRTIO_CRYPTO_OK) {
+		vcrypto_session_release(ctx->sessions, s);
+		goto out;
+	}
+	s->info = info;
+	*id = s->id;
+out:
+	explicit_bzero(ckey, sizeof(ckey));
+	explicit_bzero(akey, sizeof(akey));
+	return st;
+}
+
+/* The session kinds a DESTROY_SESSION opcode may close. */
+static bool
+destroy_matches(uint32_t opcode, enum vcrypto_sess_kind kind)
+{
+	switch (opcode) {
+	case VIRTIO_CRYPTO_CIPHER_DESTROY_SESSION:
+		return kind == VCRYPTO_SESS_CIPHER || kind == VCRYPTO_SESS_CHAIN;
+	case VIRTIO_CRYPTO_HASH_DESTROY_SESSION:
+		return kind == VCRYPTO_SESS_HASH;
+	case VIRTIO_CRYPTO_MAC_DESTROY_SESSION:
+		return kind == VCRYPTO_SESS_MAC;
+	case VIRTIO_CRYPTO_AEAD_DESTROY_SESSION:
+		return kind == VCRYPTO_SESS_AEAD;
+	default:
+		return false;
+	}
+}
+
+static uint8_t
+destroy_session(const struct vcrypto_ctrl_ctx *ctx, uint32_t opcode,
+		uint64_t id)
 {
 	struct vcrypto_session *s = vcrypto_session_lookup(ctx->sessions, id);
 
-	if (s == NULL)
+	if (s == NULL || (opcode != 0 && !destroy_matches(opcode, s->info.kind)))
 		return VIRTIO_CRYPTO_INVSESS;
 	ctx->engine->session_destroy(ctx->engine_ctx, s->priv);
 	vcrypto_session_release(ctx->sessions, s);
@@ -143,15 +287,22 @@ vcrypto_ctrl_handle(const struct vcrypto_ctrl_ctx *ctx,
 
 	switch (opcode) {
 	case VIRTIO_CRYPTO_CIPHER_CREATE_SESSION:
-		st = create_cipher(ctx, chain, fixed, &req.u.sym, &id);
+	case VIRTIO_CRYPTO_HASH_CREATE_SESSION:
+	case VIRTIO_CRYPTO_MAC_CREATE_SESSION:
+	case VIRTIO_CRYPTO_AEAD_CREATE_SESSION:
+		st = create_session(ctx, chain, opcode, fixed, &req, &id);
 		res->created = st == VIRTIO_CRYPTO_OK;
 		break;
 	case VIRTIO_CRYPTO_CIPHER_DESTROY_SESSION:
-		st = destroy_session(ctx, vcrypto_le64(req.u.destroy.session_id));
+	case VIRTIO_CRYPTO_HASH_DESTROY_SESSION:
+	case VIRTIO_CRYPTO_MAC_DESTROY_SESSION:
+	case VIRTIO_CRYPTO_AEAD_DESTROY_SESSION:
+		st = destroy_session(ctx, opcode,
+			vcrypto_le64(req.u.destroy.session_id));
 		res->destroyed = st == VIRTIO_CRYPTO_OK;
 		break;
 	default:
-		/* Services not offered in crypto_services. */
+		/* AKCIPHER: not offered in crypto_services. */
 		st = VIRTIO_CRYPTO_NOTSUPP;
 		break;
 	}
@@ -165,7 +316,7 @@ answer:
 		answer_create(chain, id, st, res);
 		if (!res->written && res->created) {
 			/* The guest cannot learn the id: do not leak the slot. */
-			destroy_session(ctx, id);
+			destroy_session(ctx, 0, id);
 			res->created = false;
 		}
 		break;

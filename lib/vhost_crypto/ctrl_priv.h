@@ -6,9 +6,11 @@
 
 /**
  * @file
- * Control queue requests: CREATE_SESSION and DESTROY_SESSION. Cipher
- * sessions are created in the device's session table through its engine;
- * other services answer NOTSUPP. The fixed part and the key are copied into
+ * Control queue requests: CREATE_SESSION and DESTROY_SESSION of the
+ * CIPHER (plain and chaining), HASH, MAC and AEAD services. Sessions are
+ * created in the device's session table through its engine, for the
+ * algorithms its capabilities offer (NOTSUPP otherwise); AKCIPHER answers
+ * NOTSUPP. A session is destroyed only by its own service's opcode. The fixed part and the key are copied into
  * host memory once and validated there; keys on the stack are wiped.
  */
 
@@ -24,6 +26,7 @@ struct vcrypto_ctrl_ctx {
 	bool revision_1;                        /**< layout and NOSPC */
 	struct vcrypto_session_table *sessions; /**< the device's table */
 	const struct vcrypto_engine_ops *engine; /**< session back end */
+	const struct vcrypto_engine_caps *caps;  /**< what it offers */
 	void *engine_ctx;                       /**< its context */
 };
 

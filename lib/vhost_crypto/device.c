@@ -22,6 +22,7 @@ RTE_LOG_REGISTER(vcrypto_backend_logtype, lib.vcrypto.backend, INFO);
 
 #define DEFAULT_MAX_SESSIONS 1024
 #define DEFAULT_MAX_SIZE (1ull << 20)
+#define BOUNCE_MAX (64u << 20)
 
 /* VIRTIO_F_VERSION_1, REVISION_1, indirect tables, and vhost-user's own
  * protocol-features bit, without which no client asks for CONFIG. */
@@ -310,11 +311,41 @@ static const struct rte_vhost_device_ops vcrypto_device_ops = {
 static void
 dev_free(struct vcrypto_dev *dev)
 {
+	uint16_t q;
+
 	if (dev->engine != NULL && dev->engine_ctx != NULL)
 		dev->engine->ctx_destroy(dev->engine_ctx);
 	vcrypto_session_table_fini(&dev->sessions);
+	for (q = 0; dev->vqs != NULL && q < dev->nr_queues; q++) {
+		free(dev->vqs[q].chains);
+		free(dev->vqs[q].bounce.base);
+	}
 	free(dev->vqs);
 	free(dev);
+}
+
+/*
+ * A data queue's bounce area holds the split fields of requests in flight:
+ * room for a request whose src, aad and dst are all split and of max_size,
+ * capped so a huge max_size does not reserve huge memory (a request that
+ * needs more is answered ERR).
+ */
+static uint32_t
+bounce_size(uint64_t max_size)
+{
+	uint64_t n = 3 * max_size + 4096;
+
+	return n > BOUNCE_MAX ? BOUNCE_MAX : (uint32_t)n;
+}
+
+static int
+vq_alloc(struct vcrypto_vq *vq, uint64_t max_size)
+{
+	vq->chains = calloc(VCRYPTO_BURST, sizeof(*vq->chains));
+	vq->bounce.cap = bounce_size(max_size);
+	/* Pages are touched only when a split field needs them. */
+	vq->bounce.base = malloc(vq->bounce.cap);
+	return vq->chains != NULL && vq->bounce.base != NULL ? 0 : -ENOMEM;
 }
 
 static int
@@ -331,21 +362,28 @@ dev_alloc(const struct vcrypto_dev_params *p, struct vcrypto_dev **out)
 	dev->max_dataqueues = p->max_dataqueues ? p->max_dataqueues : 1;
 	dev->nr_queues = dev->max_dataqueues + 1;
 	dev->max_sessions = p->max_sessions ? p->max_sessions : DEFAULT_MAX_SESSIONS;
-	dev->max_size = p->max_size ? p->max_size : DEFAULT_MAX_SIZE;
 	dev->vid = -1;
 	rte_spinlock_init(&dev->lock);
 	dev->engine = &vcrypto_engine_ipsec_mb;
+	dev->engine->get_caps(&dev->caps);
+	dev->max_size = p->max_size ? p->max_size : DEFAULT_MAX_SIZE;
+	if (dev->max_size > dev->caps.max_size)
+		dev->max_size = dev->caps.max_size;
 
 	dev->vqs = calloc(dev->nr_queues, sizeof(*dev->vqs));
 	if (dev->vqs == NULL) {
 		dev_free(dev);
 		return -ENOMEM;
 	}
+	rc = 0;
 	for (q = 0; q < dev->nr_queues; q++) {
 		dev->vqs[q].index = q;
 		dev->vqs[q].callfd = -1;
+		if (q < dev->max_dataqueues && rc == 0)
+			rc = vq_alloc(&dev->vqs[q], dev->max_size);
 	}
-	rc = dev->engine->ctx_create(&dev->engine_ctx);
+	if (rc == 0)
+		rc = dev->engine->ctx_create(&dev->engine_ctx);
 	if (rc == 0)
 		rc = vcrypto_session_table_init(&dev->sessions, dev->max_sessions,
 			dev->engine->session_size, dev->engine->session_align);
@@ -355,6 +393,7 @@ dev_alloc(const struct vcrypto_dev_params *p, struct vcrypto_dev **out)
 	}
 	dev->ctrl.sessions = &dev->sessions;
 	dev->ctrl.engine = dev->engine;
+	dev->ctrl.caps = &dev->caps;
 	dev->ctrl.engine_ctx = dev->engine_ctx;
 	dev->codec.max_size = dev->max_size;
 	dev->codec.sessions = &dev->sessions;

@@ -45,7 +45,10 @@ struct vcrypto_vq {
 	bool enabled;        /**< rte_vhost says the ring is enabled */
 	bool broken_logged;  /**< the broken ring was reported */
 	uint16_t index;      /**< vring index */
-	struct vcrypto_chain chain;            /**< walk scratch */
+	struct vcrypto_chain chain;            /**< control queue walk scratch */
+	struct vcrypto_chain *chains;  /**< data queues: VCRYPTO_BURST walked
+					*   chains, one per request of a burst */
+	struct vcrypto_bounce bounce;  /**< data queues: split fields */
 	struct vcrypto_req reqs[VCRYPTO_BURST]; /**< one burst */
 	struct vcrypto_req *batch[VCRYPTO_BURST]; /**< requests for the engine */
 };
@@ -56,7 +59,7 @@ struct vcrypto_dev {
 	char path[PATH_MAX];       /**< socket path (rte_vhost ifname) */
 	uint16_t max_dataqueues;   /**< offered; control queue index too */
 	uint16_t nr_queues;        /**< max_dataqueues + 1 */
-	uint64_t max_size;         /**< config max_size */
+	uint64_t max_size;         /**< config max_size (engine-capped) */
 	uint32_t max_sessions;     /**< table capacity */
 
 	rte_spinlock_t lock;       /**< see the file comment */
@@ -69,6 +72,7 @@ struct vcrypto_dev {
 	struct vcrypto_gmem mem;   /**< guest memory of the running device */
 	struct vcrypto_session_table sessions; /**< the guest's sessions */
 	const struct vcrypto_engine_ops *engine; /**< executes requests */
+	struct vcrypto_engine_caps caps; /**< what it offers (config space) */
 	void *engine_ctx;          /**< its per-device context */
 	struct vcrypto_ctrl_ctx ctrl;   /**< control queue view */
 	struct vcrypto_codec_cfg codec; /**< data queue view */

@@ -6,32 +6,87 @@
 
 /**
  * @file
- * The crypto engine behind the backend: a narrow operation table that
- * creates sessions from validated parameters and executes bursts of decoded
- * requests. An engine knows algorithms and buffers; it does not know virtio,
- * rings or guest memory (buffers arrive as host pointers that are already
- * checked against the guest memory table).
+ * The crypto engine behind the backend: a narrow operation table that says
+ * what it can do (the config space is built from it), creates sessions from
+ * validated parameters and executes bursts of decoded requests. An engine
+ * knows algorithms and buffers; it does not know virtio rings or guest
+ * memory (buffers arrive as host pointers already checked against the guest
+ * memory table, or as bounce copies).
  */
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 struct vcrypto_req;
 
-/** Cipher session parameters, validated by the control queue. */
-struct vcrypto_cipher_params {
-	uint32_t algo;      /**< VIRTIO_CRYPTO_CIPHER_* */
-	uint32_t op;        /**< VIRTIO_CRYPTO_OP_ENCRYPT/DECRYPT */
-	uint32_t key_len;   /**< bytes at key */
-	const uint8_t *key; /**< host copy of the key; the caller wipes it */
+/** Longest cipher or AEAD key any engine may take (bytes). */
+#define VCRYPTO_MAX_CIPHER_KEY_LEN 64
+/** Longest authentication key any engine may take (bytes). */
+#define VCRYPTO_MAX_AUTH_KEY_LEN 256
+/** Longest digest or tag an engine produces (bytes). */
+#define VCRYPTO_MAX_DIGEST_LEN 64
+
+/** What a session does; the data request must be of the same kind. */
+enum vcrypto_sess_kind {
+	VCRYPTO_SESS_NONE = 0,
+	VCRYPTO_SESS_CIPHER,  /**< CIPHER service, op_type CIPHER */
+	VCRYPTO_SESS_CHAIN,   /**< CIPHER service, op_type ALGORITHM_CHAINING */
+	VCRYPTO_SESS_HASH,    /**< HASH service */
+	VCRYPTO_SESS_MAC,     /**< MAC service */
+	VCRYPTO_SESS_AEAD,    /**< AEAD service */
 };
 
-/** What an engine can do, for the config space. */
+/**
+ * Session parameters decoded from a CREATE_SESSION request (host copies),
+ * structurally valid (known kind, op and chain fields); the engine checks
+ * the algorithm-specific ones.
+ */
+struct vcrypto_sess_params {
+	enum vcrypto_sess_kind kind;
+	uint32_t cipher_algo;      /**< VIRTIO_CRYPTO_CIPHER_* (CIPHER, CHAIN;
+				    *   NO_CIPHER allowed in CHAIN) or
+				    *   VIRTIO_CRYPTO_AEAD_* (AEAD) */
+	uint32_t op;               /**< VIRTIO_CRYPTO_OP_ENCRYPT/DECRYPT */
+	uint32_t cipher_key_len;   /**< bytes at cipher_key */
+	const uint8_t *cipher_key; /**< cipher or AEAD key */
+	uint32_t hash_mode;        /**< CHAIN: VIRTIO_CRYPTO_SYM_HASH_MODE_PLAIN
+				    *   (hash) or _AUTH (MAC) */
+	uint32_t auth_algo;        /**< VIRTIO_CRYPTO_HASH_* or _MAC_* */
+	uint32_t result_len;       /**< hash_result_len, or AEAD tag_len */
+	uint32_t auth_key_len;     /**< bytes at auth_key */
+	const uint8_t *auth_key;   /**< MAC key */
+	uint32_t chain_order;      /**< VIRTIO_CRYPTO_SYM_ALG_CHAIN_ORDER_* */
+	uint32_t aad_len;          /**< session aad_len (informational) */
+};
+
+/**
+ * What the requests of a session must look like, filled by the engine at
+ * session creation and checked by the request codec.
+ */
+struct vcrypto_sess_info {
+	enum vcrypto_sess_kind kind;
+	uint64_t iv_lens;      /**< bit n set: a cipher/AEAD iv of n bytes is
+				*   accepted (bit 0: no iv) */
+	uint32_t auth_iv_len;  /**< CHAIN: auth iv bytes after the cipher iv */
+	uint32_t block;        /**< cipher lengths must be a multiple (>= 1) */
+	uint32_t result_len;   /**< digest or tag bytes per request */
+	uint32_t aad_max;      /**< AEAD: longest aad */
+	bool no_cipher;        /**< CHAIN with VIRTIO_CRYPTO_NO_CIPHER */
+};
+
+/** What an engine can do: the config space is built from this. */
 struct vcrypto_engine_caps {
 	uint32_t crypto_services;    /**< bit per VIRTIO_CRYPTO_SERVICE_* */
 	uint32_t cipher_algo_l;      /**< bit per VIRTIO_CRYPTO_CIPHER_* (0..31) */
 	uint32_t cipher_algo_h;      /**< bits 32..63 */
-	uint32_t max_cipher_key_len; /**< bytes */
+	uint32_t hash_algo;          /**< bit per VIRTIO_CRYPTO_HASH_* */
+	uint32_t mac_algo_l;         /**< bit per VIRTIO_CRYPTO_MAC_* (0..31) */
+	uint32_t mac_algo_h;         /**< bits 32..63 */
+	uint32_t aead_algo;          /**< bit per VIRTIO_CRYPTO_AEAD_* */
+	uint32_t max_cipher_key_len; /**< bytes, <= VCRYPTO_MAX_CIPHER_KEY_LEN */
+	uint32_t max_auth_key_len;   /**< bytes, <= VCRYPTO_MAX_AUTH_KEY_LEN */
+	uint64_t max_size;           /**< largest buffer one request may use */
 };
 
 /** An engine's operation table. */
@@ -39,8 +94,9 @@ struct vcrypto_engine_ops {
 	const char *name;            /**< for logs */
 	size_t session_size;         /**< private bytes per session */
 	size_t session_align;        /**< alignment those bytes need */
-	struct vcrypto_engine_caps caps; /**< what it offers */
 
+	/** Fill @p caps with what the engine offers. */
+	void (*get_caps)(struct vcrypto_engine_caps *caps);
 	/**
 	 * Create an engine context (one per device; used by one thread at a
 	 * time). @return 0 or -errno.
@@ -50,22 +106,25 @@ struct vcrypto_engine_ops {
 	void (*ctx_destroy)(void *ctx);
 	/**
 	 * Fill session private data @p priv (session_size bytes) from @p p,
-	 * e.g. expand key schedules once.
-	 * @return VIRTIO_CRYPTO_OK, or NOTSUPP / ERR for what it refuses.
+	 * e.g. expand key schedules once, and say in @p info what its requests
+	 * must look like.
+	 * @return VIRTIO_CRYPTO_OK; NOTSUPP for an algorithm (or combination)
+	 *         it does not offer; ERR for bad key, digest or tag lengths.
 	 */
 	uint8_t (*session_create)(void *ctx, void *priv,
-			const struct vcrypto_cipher_params *p);
+			const struct vcrypto_sess_params *p,
+			struct vcrypto_sess_info *info);
 	/** Wipe session private data (keys) before the slot is reused. */
 	void (*session_destroy)(void *ctx, void *priv);
 	/**
-	 * Execute @p n decoded requests and set each one's status. Requests
-	 * reach here only after validation (lengths, alignment, buffers).
+	 * Execute @p n decoded requests and set each one's status (OK or ERR).
+	 * Requests reach here only after validation (lengths, buffers).
 	 */
 	void (*process_burst)(void *ctx, struct vcrypto_req *const *reqs,
 			uint16_t n);
 };
 
-/** The intel-ipsec-mb engine: AES-CBC 128/192/256. */
+/** The intel-ipsec-mb engine. */
 extern const struct vcrypto_engine_ops vcrypto_engine_ipsec_mb;
 
 #endif /* VCRYPTO_ENGINE_H */

@@ -2,29 +2,20 @@
  * Copyright(c) 2026 The vcrypto authors
  */
 /*
- * The intel-ipsec-mb engine. Keys are expanded once, when the session is
- * created; jobs then point straight at the guest's buffers (already checked
- * against the guest memory table) and at the host copy of the iv.
+ * The intel-ipsec-mb engine: one job per decoded request, submitted for a
+ * whole burst, then flushed. Jobs point at the request's buffers (guest
+ * memory or the queue's bounce area), at the host copies of the ivs, and
+ * write every digest or tag into the request's own scratch area; the codec
+ * then truncates, copies out or verifies it. Keys were expanded when the
+ * session was created (engine_ipsec_mb_sess.c).
  */
 #include <errno.h>
 #include <string.h>
 
-#include <intel-ipsec-mb.h>
-
 #include "vcrypto_wire.h"
-#include "engine.h"
+#include "engine_ipsec_mb_priv.h"
 #include "req_codec_priv.h"
 #include "session_priv.h"
-
-/* Largest AES key schedule: 15 round keys of 16 bytes (AES-256). */
-#define AES_EXP_KEY_LEN (15 * 16)
-
-/** Session private data: both schedules, so either direction works. */
-struct mb_session {
-	uint8_t enc_keys[AES_EXP_KEY_LEN] __attribute__((aligned(16)));
-	uint8_t dec_keys[AES_EXP_KEY_LEN] __attribute__((aligned(16)));
-	uint32_t key_len;
-};
 
 static int
 mb_ctx_create(void **ctx)
@@ -49,35 +40,93 @@ mb_ctx_destroy(void *ctx)
 		free_mb_mgr(ctx);
 }
 
-static uint8_t
-mb_session_create(void *ctx, void *priv, const struct vcrypto_cipher_params *p)
-{
-	struct mb_session *s = priv;
-	IMB_MGR *mgr = ctx;
-
-	if (p->algo != VIRTIO_CRYPTO_CIPHER_AES_CBC)
-		return VIRTIO_CRYPTO_NOTSUPP;
-	switch (p->key_len) {
-	case 16:
-		IMB_AES_KEYEXP_128(mgr, p->key, s->enc_keys, s->dec_keys);
-		break;
-	case 24:
-		IMB_AES_KEYEXP_192(mgr, p->key, s->enc_keys, s->dec_keys);
-		break;
-	case 32:
-		IMB_AES_KEYEXP_256(mgr, p->key, s->enc_keys, s->dec_keys);
-		break;
-	default:
-		return VIRTIO_CRYPTO_ERR;
-	}
-	s->key_len = p->key_len;
-	return VIRTIO_CRYPTO_OK;
-}
-
 static void
 mb_session_destroy(void *ctx, void *priv)
 {
+	(void)ctx;
 	explicit_bzero(priv, sizeof(struct mb_session));
+}
+
+/*
+ * The cipher range [off, off + len) of @p src, output to the same range of
+ * @p dst. Byte-unit modes take dst at the start of the output, bit-unit
+ * modes apply the (bit) offset to both buffers.
+ */
+static void
+set_cipher_range(IMB_JOB *job, const struct mb_session *s, const uint8_t *src,
+		uint8_t *dst, uint32_t off, uint32_t len)
+{
+	job->src = src;
+	if (s->units == MB_BITS) {
+		job->dst = dst;
+		job->cipher_start_src_offset_in_bits = (uint64_t)off * 8;
+		job->msg_len_to_cipher_in_bits = (uint64_t)len * 8;
+	} else {
+		job->dst = dst + off;
+		job->cipher_start_src_offset_in_bytes = off;
+		job->msg_len_to_cipher_in_bytes = len;
+	}
+}
+
+static void
+set_hash_range(IMB_JOB *job, const struct mb_session *s, uint32_t off,
+		uint32_t len)
+{
+	job->hash_start_src_offset_in_bytes = off;
+	if (s->auth_kind == MB_AUTH_SNOW3G || s->auth_kind == MB_AUTH_ZUC)
+		job->msg_len_to_hash_in_bits = (uint64_t)len * 8;
+	else
+		job->msg_len_to_hash_in_bytes = len;
+}
+
+/* The algorithm-specific job fields of the authentication half. */
+static void
+set_auth_fields(IMB_JOB *job, const struct mb_session *s,
+		const struct vcrypto_req *req)
+{
+	switch (s->auth_kind) {
+	case MB_AUTH_HMAC:
+		job->u.HMAC._hashed_auth_key_xor_ipad = s->a.hmac.ipad;
+		job->u.HMAC._hashed_auth_key_xor_opad = s->a.hmac.opad;
+		break;
+	case MB_AUTH_CMAC:
+		job->u.CMAC._key_expanded = s->a.cmac.exp;
+		job->u.CMAC._skey1 = s->a.cmac.sk1;
+		job->u.CMAC._skey2 = s->a.cmac.sk2;
+		break;
+	case MB_AUTH_XCBC:
+		job->u.XCBC._k1_expanded = (const uint32_t *)s->a.xcbc.k1;
+		job->u.XCBC._k2 = s->a.xcbc.k2;
+		job->u.XCBC._k3 = s->a.xcbc.k3;
+		break;
+	case MB_AUTH_SNOW3G:
+		job->u.SNOW3G_UIA2._key = &s->a.snow3g;
+		job->u.SNOW3G_UIA2._iv = req->auth_iv;
+		break;
+	case MB_AUTH_ZUC:
+		job->u.ZUC_EIA3._key = s->a.raw;
+		job->u.ZUC_EIA3._iv = req->auth_iv;
+		break;
+	case MB_AUTH_KASUMI:
+		job->u.KASUMI_UIA1._key = &s->a.kasumi;
+		break;
+	case MB_AUTH_GCM:
+		job->u.GCM.aad = req->aad;
+		job->u.GCM.aad_len_in_bytes = req->aad_len;
+		break;
+	case MB_AUTH_CCM:
+		job->u.CCM.aad = req->aad;
+		job->u.CCM.aad_len_in_bytes = req->aad_len;
+		break;
+	case MB_AUTH_CHACHA:
+		job->u.CHACHA20_POLY1305.aad = req->aad;
+		job->u.CHACHA20_POLY1305.aad_len_in_bytes = req->aad_len;
+		break;
+	case MB_AUTH_PLAIN:
+	case MB_AUTH_NONE:
+	default:
+		break;
+	}
 }
 
 static void
@@ -85,29 +134,55 @@ fill_job(IMB_JOB *job, struct vcrypto_req *req)
 {
 	const struct mb_session *s = req->sess->priv;
 
-	job->cipher_mode = IMB_CIPHER_CBC;
-	job->hash_alg = IMB_AUTH_NULL;
-	if (req->encrypt) {
-		job->cipher_direction = IMB_DIR_ENCRYPT;
-		job->chain_order = IMB_ORDER_CIPHER_HASH;
-	} else {
-		job->cipher_direction = IMB_DIR_DECRYPT;
-		job->chain_order = IMB_ORDER_HASH_CIPHER;
-	}
+	job->cipher_mode = s->cipher_mode;
+	job->hash_alg = s->hash_alg;
+	job->cipher_direction = req->encrypt ? IMB_DIR_ENCRYPT : IMB_DIR_DECRYPT;
+	/* ipsec-mb's convention: encryption first, decryption last. */
+	job->chain_order = req->encrypt ? IMB_ORDER_CIPHER_HASH :
+		IMB_ORDER_HASH_CIPHER;
 	job->enc_keys = s->enc_keys;
 	job->dec_keys = s->dec_keys;
 	job->key_len_in_bytes = s->key_len;
-	job->src = req->src;
-	job->dst = req->dst;
-	job->cipher_start_src_offset_in_bytes = 0;
-	job->msg_len_to_cipher_in_bytes = req->len;
-	job->hash_start_src_offset_in_bytes = 0;
-	job->msg_len_to_hash_in_bytes = 0;
-	job->auth_tag_output = NULL;
-	job->auth_tag_output_len_in_bytes = 0;
 	job->iv = req->iv;
 	job->iv_len_in_bytes = req->iv_len;
+	job->auth_tag_output = req->digest;
+	job->auth_tag_output_len_in_bytes = s->gen_len;
+	job->cipher_start_src_offset_in_bytes = 0;
+	job->msg_len_to_cipher_in_bytes = 0;
+	job->hash_start_src_offset_in_bytes = 0;
+	job->msg_len_to_hash_in_bytes = 0;
 	job->user_data = req;
+
+	switch (req->kind) {
+	case VCRYPTO_SESS_CIPHER:
+		set_cipher_range(job, s, req->src, req->dst, 0, req->len);
+		break;
+	case VCRYPTO_SESS_HASH:
+	case VCRYPTO_SESS_MAC:
+		job->chain_order = IMB_ORDER_HASH_CIPHER;
+		job->cipher_direction = IMB_DIR_ENCRYPT;
+		job->src = req->src;
+		job->dst = req->digest;
+		set_hash_range(job, s, 0, req->len);
+		break;
+	case VCRYPTO_SESS_AEAD:
+		/* CCM MACs the plaintext: first on encrypt, last on decrypt. */
+		if (s->auth_kind == MB_AUTH_CCM)
+			job->chain_order = req->encrypt ? IMB_ORDER_HASH_CIPHER :
+				IMB_ORDER_CIPHER_HASH;
+		set_cipher_range(job, s, req->src, req->dst, 0, req->len);
+		set_hash_range(job, s, 0, req->len);
+		break;
+	case VCRYPTO_SESS_CHAIN:
+	default:
+		/* In place on the work buffer, which holds a copy of src. */
+		job->chain_order = s->chain_order;
+		set_cipher_range(job, s, req->dst, req->dst, req->cipher_off,
+			req->cipher_len);
+		set_hash_range(job, s, req->hash_off, req->hash_len);
+		break;
+	}
+	set_auth_fields(job, s, req);
 }
 
 static void
@@ -127,8 +202,15 @@ mb_process_burst(void *ctx, struct vcrypto_req *const *reqs, uint16_t n)
 	uint16_t i;
 
 	for (i = 0; i < n; i++) {
+		struct vcrypto_req *req = reqs[i];
+
+		/* Nothing to cipher: done, without a job. */
+		if (req->kind == VCRYPTO_SESS_CIPHER && req->len == 0) {
+			req->status = VIRTIO_CRYPTO_OK;
+			continue;
+		}
 		job = IMB_GET_NEXT_JOB(mgr);
-		fill_job(job, reqs[i]);
+		fill_job(job, req);
 		/* Jobs come back in submission order, possibly later. */
 		job = IMB_SUBMIT_JOB(mgr);
 		while (job != NULL) {
@@ -144,15 +226,10 @@ const struct vcrypto_engine_ops vcrypto_engine_ipsec_mb = {
 	.name = "ipsec_mb",
 	.session_size = sizeof(struct mb_session),
 	.session_align = 64,
-	.caps = {
-		.crypto_services = 1u << VIRTIO_CRYPTO_SERVICE_CIPHER,
-		.cipher_algo_l = 1u << VIRTIO_CRYPTO_CIPHER_AES_CBC,
-		.cipher_algo_h = 0,
-		.max_cipher_key_len = 32,
-	},
+	.get_caps = vcrypto_mb_get_caps,
 	.ctx_create = mb_ctx_create,
 	.ctx_destroy = mb_ctx_destroy,
-	.session_create = mb_session_create,
+	.session_create = vcrypto_mb_session_create,
 	.session_destroy = mb_session_destroy,
 	.process_burst = mb_process_burst,
 };

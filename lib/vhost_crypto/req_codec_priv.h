@@ -7,63 +7,126 @@
 /**
  * @file
  * Request codec: a walked descriptor chain becomes a decoded, validated data
- * request, or a VIRTIO_CRYPTO_* status for the guest's mistake.
+ * request, or a VIRTIO_CRYPTO_* status for the guest's mistake; after the
+ * engine ran, the codec writes the results back (vcrypto_codec_finish()).
  *
- * The chain is seen as two byte streams: the device-readable one (fixed
- * header, iv, src) and the device-writable one (dst, then the status byte,
- * always the last writable byte). The fixed header is copied into host
- * memory once and validated there; the iv is copied too; src and dst are
- * host pointers into guest memory (each must lie in one descriptor).
+ * The chain is seen as two byte streams (doc/guides/wire-conventions.rst):
+ * the device-readable one (fixed part, iv, src, aad, AEAD tag) and the
+ * device-writable one (dst, hash_result or tag, then the status byte,
+ * always the last writable byte). The fixed part, the ivs and an AEAD tag
+ * to verify are copied into host memory once and validated there. Data
+ * fields that lie in one descriptor are used in place (host pointers into
+ * guest memory); a field split over several descriptors goes through the
+ * queue's bounce area: readable ones are copied in at decode, writable ones
+ * copied out at finish.
  * No EAL: unit tests and fuzzers build it alone.
  */
 
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "engine.h"
 #include "vring_split_priv.h"
 
 struct vcrypto_session_table;
 struct vcrypto_session;
 
-/** Longest IV any supported algorithm takes. */
-#define VCRYPTO_MAX_IV_LEN 16
+/** Longest iv (cipher iv, or auth iv) a request may carry. */
+#define VCRYPTO_MAX_IV_LEN 32
+
+/** Internal decode result: the bounce area is full, flush and decode again. */
+#define VCRYPTO_CODEC_DEFER 0xfe
+
+/** Per-queue bounce area for fields split over several descriptors. */
+struct vcrypto_bounce {
+	uint8_t *base;  /**< cap bytes, allocated with the queue */
+	uint32_t cap;   /**< capacity */
+	uint32_t used;  /**< taken by requests of the current batch */
+};
 
 /** A decoded data request, in per-queue preallocated memory. */
 struct vcrypto_req {
-	uint8_t iv[VCRYPTO_MAX_IV_LEN]; /**< host copy of the guest's iv */
-	const uint8_t *src;    /**< guest source buffer (host pointer) */
-	uint8_t *dst;          /**< guest destination buffer (host pointer) */
-	uint8_t *status_ptr;   /**< last device-writable byte; NULL if none */
+	uint8_t iv[VCRYPTO_MAX_IV_LEN] __attribute__((aligned(16)));
+		/**< host copy of the cipher iv (or AEAD nonce) */
+	uint8_t auth_iv[VCRYPTO_MAX_IV_LEN] __attribute__((aligned(16)));
+		/**< CHAIN: host copy of the authentication iv */
+	uint8_t digest[VCRYPTO_MAX_DIGEST_LEN] __attribute__((aligned(16)));
+		/**< engine output: hash, MAC or AEAD tag */
+	uint8_t tag_in[VCRYPTO_MAX_DIGEST_LEN];
+		/**< AEAD decrypt: host copy of the tag to verify */
+	const struct vcrypto_chain *chain; /**< the walked chain (per request) */
 	const struct vcrypto_session *sess; /**< looked-up session */
-	uint32_t len;          /**< bytes to process (src_data_len) */
-	uint32_t dst_len;      /**< dst_data_len, >= len */
+	const uint8_t *src;    /**< source data (guest memory or bounce) */
+	uint8_t *dst;          /**< destination (guest memory or bounce);
+				*   CHAIN: the work buffer, src copied in */
+	const uint8_t *aad;    /**< AEAD aad (guest memory or bounce) */
+	uint8_t *status_ptr;   /**< last device-writable byte; NULL if none */
+	uint8_t *dst_bounce;   /**< dst lives in the bounce area: copy it out */
+	uint32_t len;          /**< data bytes: cipher/AEAD text, hashed
+				*   message, chain src */
+	uint32_t aad_len;      /**< bytes at aad */
+	uint32_t cipher_off;   /**< CHAIN: cipher range in src */
+	uint32_t cipher_len;
+	uint32_t hash_off;     /**< CHAIN: hash range in src */
+	uint32_t hash_len;
 	uint32_t iv_len;       /**< bytes in iv[] */
+	uint32_t auth_iv_len;  /**< bytes in auth_iv[] */
+	uint32_t out_len;      /**< dst bytes produced (writable offset 0) */
+	uint32_t result_len;   /**< digest/tag bytes to write or verify */
+	uint32_t result_off;   /**< writable-stream offset of the digest */
 	uint16_t head;         /**< chain head, for the used ring */
+	enum vcrypto_sess_kind kind; /**< what to execute */
 	bool encrypt;          /**< direction of the opcode */
+	bool verify;           /**< AEAD decrypt: compare digest with tag_in */
 	uint8_t status;        /**< VIRTIO_CRYPTO_* outcome */
 };
 
 /** What the codec needs to know of its device. */
 struct vcrypto_codec_cfg {
 	bool revision_1;       /**< VIRTIO_CRYPTO_F_REVISION_1 negotiated */
-	uint64_t max_size;     /**< config max_size: largest src/dst */
+	uint64_t max_size;     /**< config max_size: largest src/dst/aad */
 	const struct vcrypto_session_table *sessions; /**< lookup table */
 };
 
 /**
- * Decode the data request carried by @p chain into @p req.
+ * Decode the data request carried by @p chain into @p req. @p chain must
+ * stay valid until vcrypto_codec_finish(); split fields take room in @p b.
  *
- * Always sets req->head and req->status_ptr (the last writable byte, or
- * NULL when the chain has no writable byte).
+ * Always sets req->head, req->chain and req->status_ptr (the last writable
+ * byte, or NULL when the chain has no writable byte).
  *
- * @return VIRTIO_CRYPTO_OK when @p req is ready for an engine; otherwise
- *         the status to give the guest: ERR (malformed: short chain, bad
- *         lengths, size not a multiple of the block), NOTSUPP (service,
- *         opcode, op type or stateless mode not offered, or src/dst split
- *         over several descriptors), INVSESS (unknown session id).
+ * @return VIRTIO_CRYPTO_OK when @p req is ready for an engine;
+ *         VCRYPTO_CODEC_DEFER when @p b has no room left for it (run the
+ *         requests decoded so far, empty @p b, decode again); otherwise the
+ *         status to give the guest: ERR (malformed: short chain, bad
+ *         lengths, size not a multiple of the block, larger than max_size
+ *         or the bounce area), NOTSUPP (service, opcode or stateless mode
+ *         not offered), INVSESS (unknown session id, or a session of
+ *         another kind).
  */
 uint8_t vcrypto_codec_data_decode(const struct vcrypto_codec_cfg *cfg,
-		const struct vcrypto_chain *chain, struct vcrypto_req *req);
+		const struct vcrypto_chain *chain, struct vcrypto_bounce *b,
+		struct vcrypto_req *req);
+
+/**
+ * Complete @p req after the engine ran (or after decode refused it):
+ * verify an AEAD tag (BADMSG when it does not match; the plaintext is then
+ * not released), copy bounced outputs and the digest into the writable
+ * stream, and write the status byte.
+ *
+ * @return the used length for the used ring (bytes written, status
+ *         included; 0 when the chain has no writable byte).
+ */
+uint32_t vcrypto_codec_finish(struct vcrypto_req *req);
+
+/**
+ * Copy @p len bytes from @p src (host memory) to offset @p off of the
+ * chain's writable stream.
+ *
+ * @return 0; -ERANGE when the stream is shorter.
+ */
+int vcrypto_chain_write(const struct vcrypto_chain *chain, uint64_t off,
+		const void *src, uint32_t len);
 
 /**
  * Copy @p len bytes at offset @p off of the chain's readable stream into

@@ -76,9 +76,7 @@ vcrypto_session_release(struct vcrypto_session_table *t,
 
 	explicit_bzero(s->priv, t->priv_stride);
 	s->id = 0;
-	s->algo = 0;
-	s->op = 0;
-	s->key_len = 0;
+	memset(&s->info, 0, sizeof(s->info));
 	t->free_stack[t->nfree++] = idx;
 	t->active--;
 }

@@ -17,12 +17,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "engine.h"
+
 /** One session slot; engine private data follows, aligned. */
 struct vcrypto_session {
 	uint64_t id;      /**< guest-visible id, 0 while free */
-	uint32_t algo;    /**< VIRTIO_CRYPTO_CIPHER_* */
-	uint32_t op;      /**< VIRTIO_CRYPTO_OP_ENCRYPT/DECRYPT */
-	uint32_t key_len; /**< bytes */
+	struct vcrypto_sess_info info; /**< what its requests must look like */
 	uint32_t gen;     /**< bumped at every allocation of this slot */
 	void *priv;       /**< engine private data (session_size bytes) */
 };

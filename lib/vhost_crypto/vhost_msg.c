@@ -61,7 +61,7 @@ static_assert(sizeof(struct vu_config) == VU_CONFIG_HDR_SIZE + VU_CONFIG_MAX_SIZ
 static void
 build_config(const struct vcrypto_dev *dev, struct vcrypto_config *c)
 {
-	const struct vcrypto_engine_caps *caps = &dev->engine->caps;
+	const struct vcrypto_engine_caps *caps = &dev->caps;
 
 	memset(c, 0, sizeof(*c));
 	c->status = vcrypto_to_le32(VIRTIO_CRYPTO_S_HW_READY);
@@ -69,7 +69,12 @@ build_config(const struct vcrypto_dev *dev, struct vcrypto_config *c)
 	c->crypto_services = vcrypto_to_le32(caps->crypto_services);
 	c->cipher_algo_l = vcrypto_to_le32(caps->cipher_algo_l);
 	c->cipher_algo_h = vcrypto_to_le32(caps->cipher_algo_h);
+	c->hash_algo = vcrypto_to_le32(caps->hash_algo);
+	c->mac_algo_l = vcrypto_to_le32(caps->mac_algo_l);
+	c->mac_algo_h = vcrypto_to_le32(caps->mac_algo_h);
+	c->aead_algo = vcrypto_to_le32(caps->aead_algo);
 	c->max_cipher_key_len = vcrypto_to_le32(caps->max_cipher_key_len);
+	c->max_auth_key_len = vcrypto_to_le32(caps->max_auth_key_len);
 	c->max_size = vcrypto_to_le64(dev->max_size);
 }
 

@@ -8,6 +8,7 @@
  * write. Nothing here allocates, blocks or logs above DEBUG per request;
  * a broken ring is reported once and the queue left alone.
  */
+#include <string.h>
 #include <sys/eventfd.h>
 
 #include "vcrypto_wire.h"
@@ -109,71 +110,96 @@ poll_ctrlq(struct vcrypto_dev *dev, struct vcrypto_vq *vq)
 	return bs.done;
 }
 
-/* Take up to a burst of chains and decode them; returns how many. */
-static uint16_t
-take_data_burst(struct vcrypto_dev *dev, struct vcrypto_vq *vq,
-		struct burst_stats *bs, uint16_t *nb_engine)
+/* Per-queue burst state: requests [first, end) are decoded, not finished. */
+struct data_burst {
+	struct burst_stats bs;
+	uint16_t first;     /* first request not yet finished */
+	uint16_t nb_engine; /* of those, how many are in vq->batch */
+};
+
+/*
+ * Run the decoded requests through the engine, write their results and
+ * statuses, and queue them on the used ring; then the bounce area is free.
+ */
+static void
+run_batch(struct vcrypto_dev *dev, struct vcrypto_vq *vq,
+		struct data_burst *db, uint16_t end)
 {
+	uint16_t i;
+
+	if (db->nb_engine > 0)
+		dev->engine->process_burst(dev->engine_ctx, vq->batch,
+			db->nb_engine);
+	for (i = db->first; i < end; i++) {
+		struct vcrypto_req *req = &vq->reqs[i];
+		uint32_t used_len = vcrypto_codec_finish(req);
+
+		if (req->status == VIRTIO_CRYPTO_OK)
+			db->bs.bytes += req->len;
+		count(&db->bs, req->status);
+		vcrypto_vring_split_push(&vq->ring, req->head, used_len);
+	}
+	db->first = end;
+	db->nb_engine = 0;
+	vq->bounce.used = 0;
+}
+
+/* Walk and decode request @p i of the burst (its chain is vq->chains[i]). */
+static void
+take_request(struct vcrypto_dev *dev, struct vcrypto_vq *vq,
+		struct data_burst *db, uint16_t i, uint16_t head)
+{
+	struct vcrypto_req *req = &vq->reqs[i];
+	struct vcrypto_chain *chain = &vq->chains[i];
+
+	if (vcrypto_vring_split_walk(&vq->ring, &dev->mem, head, chain) != 0) {
+		/* Where the status byte is cannot be trusted. */
+		db->bs.bad_chains++;
+		req->head = head;
+		req->status_ptr = NULL;
+		req->status = VIRTIO_CRYPTO_ERR;
+		return;
+	}
+	req->status = vcrypto_codec_data_decode(&dev->codec, chain,
+		&vq->bounce, req);
+	if (req->status == VCRYPTO_CODEC_DEFER) {
+		/* The bounce area is full: finish what came before, retry. */
+		run_batch(dev, vq, db, i);
+		req->status = vcrypto_codec_data_decode(&dev->codec, chain,
+			&vq->bounce, req);
+		if (req->status == VCRYPTO_CODEC_DEFER)
+			req->status = VIRTIO_CRYPTO_ERR;
+	}
+	if (req->status == VIRTIO_CRYPTO_OK)
+		vq->batch[db->nb_engine++] = req;
+}
+
+static unsigned int
+poll_dataq(struct vcrypto_dev *dev, struct vcrypto_vq *vq)
+{
+	struct data_burst db;
 	uint16_t head, done = 0;
 	int i, n;
 
 	n = vcrypto_vring_split_avail(&vq->ring, VCRYPTO_BURST);
 	if (n < 0)
 		ring_broken(dev, vq);
+	if (n <= 0)
+		return 0;
+	memset(&db, 0, sizeof(db));
 	for (i = 0; i < n; i++) {
-		struct vcrypto_req *req = &vq->reqs[done];
-
 		if (vcrypto_vring_split_pop(&vq->ring, &head) != 0) {
 			ring_broken(dev, vq);
 			break;
 		}
+		take_request(dev, vq, &db, done, head);
 		done++;
-		if (vcrypto_vring_split_walk(&vq->ring, &dev->mem, head,
-				&vq->chain) != 0) {
-			/* Where the status byte is cannot be trusted. */
-			bs->bad_chains++;
-			req->head = head;
-			req->status_ptr = NULL;
-			req->status = VIRTIO_CRYPTO_ERR;
-			continue;
-		}
-		req->status = vcrypto_codec_data_decode(&dev->codec, &vq->chain,
-			req);
-		if (req->status == VIRTIO_CRYPTO_OK && req->len > 0)
-			vq->batch[(*nb_engine)++] = req;
 	}
-	return done;
-}
-
-static unsigned int
-poll_dataq(struct vcrypto_dev *dev, struct vcrypto_vq *vq)
-{
-	struct burst_stats bs = {0};
-	uint16_t i, nb_engine = 0;
-
-	bs.done = take_data_burst(dev, vq, &bs, &nb_engine);
-	if (bs.done == 0)
-		return 0;
-	if (nb_engine > 0)
-		dev->engine->process_burst(dev->engine_ctx, vq->batch, nb_engine);
-
-	for (i = 0; i < bs.done; i++) {
-		struct vcrypto_req *req = &vq->reqs[i];
-		uint32_t used_len = 0;
-
-		if (req->status_ptr != NULL) {
-			*req->status_ptr = req->status;
-			/* dst bytes written, then the status byte */
-			used_len = req->status == VIRTIO_CRYPTO_OK ? req->len + 1 : 1;
-		}
-		if (req->status == VIRTIO_CRYPTO_OK)
-			bs.bytes += req->len;
-		count(&bs, req->status);
-		vcrypto_vring_split_push(&vq->ring, req->head, used_len);
-	}
+	run_batch(dev, vq, &db, done);
+	db.bs.done = done;
 	finish_burst(vq);
-	fold_stats(dev, &bs, false);
-	return bs.done;
+	fold_stats(dev, &db.bs, false);
+	return done;
 }
 
 static inline bool

@@ -16,6 +16,8 @@
 static struct vcrypto_chain chain;
 static uint8_t hdr[72], iv[16], src[64], dst[64], status[1];
 static uint8_t big[128];
+static uint8_t bounce_mem[256];
+static struct vcrypto_bounce bnc = { .base = bounce_mem, .cap = sizeof(bounce_mem) };
 
 static void
 chain_reset(void)
@@ -89,36 +91,41 @@ test_decode(struct vcrypto_session_table *t, uint64_t sid)
 	struct vcrypto_req req;
 
 	make_req(VIRTIO_CRYPTO_CIPHER_ENCRYPT, sid, 0, 64, 64);
-	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &req), VIRTIO_CRYPTO_OK);
+	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &bnc, &req), VIRTIO_CRYPTO_OK);
 	CHECK(req.src == src && req.dst == dst && req.len == 64 && req.encrypt);
 	CHECK(req.status_ptr == status && req.iv_len == 16 && req.iv[15] == 15);
 	make_req(VIRTIO_CRYPTO_CIPHER_DECRYPT, sid, 0, 48, 64);
-	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &req), VIRTIO_CRYPTO_OK);
+	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &bnc, &req), VIRTIO_CRYPTO_OK);
 	CHECK(!req.encrypt && req.len == 48);
 
 	make_req(VIRTIO_CRYPTO_CIPHER_ENCRYPT, sid + 1, 0, 64, 64);
-	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &req), VIRTIO_CRYPTO_INVSESS);
+	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &bnc, &req), VIRTIO_CRYPTO_INVSESS);
 	make_req(VIRTIO_CRYPTO_CIPHER_ENCRYPT, 0, 0, 64, 64);
-	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &req), VIRTIO_CRYPTO_INVSESS);
+	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &bnc, &req), VIRTIO_CRYPTO_INVSESS);
 	make_req(VIRTIO_CRYPTO_CIPHER_ENCRYPT, sid, 0, 60, 64);  /* not blocks */
-	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &req), VIRTIO_CRYPTO_ERR);
+	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &bnc, &req), VIRTIO_CRYPTO_ERR);
 	make_req(VIRTIO_CRYPTO_CIPHER_ENCRYPT, sid, 0, 64, 48);  /* dst short */
-	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &req), VIRTIO_CRYPTO_ERR);
+	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &bnc, &req), VIRTIO_CRYPTO_ERR);
 	make_req(VIRTIO_CRYPTO_CIPHER_ENCRYPT, sid, 0, 80, 80);  /* past chain */
-	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &req), VIRTIO_CRYPTO_ERR);
+	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &bnc, &req), VIRTIO_CRYPTO_ERR);
 	make_req(VIRTIO_CRYPTO_CIPHER_ENCRYPT, sid, 0, 1u << 20, 1u << 20);
-	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &req), VIRTIO_CRYPTO_ERR);
+	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &bnc, &req), VIRTIO_CRYPTO_ERR);
+	/* a request of another kind than its session */
 	make_req(VIRTIO_CRYPTO_AEAD_ENCRYPT, sid, 0, 64, 64);
-	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &req), VIRTIO_CRYPTO_NOTSUPP);
+	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &bnc, &req), VIRTIO_CRYPTO_INVSESS);
+	make_req(VIRTIO_CRYPTO_HASH, sid, 0, 64, 64);
+	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &bnc, &req), VIRTIO_CRYPTO_INVSESS);
 	make_req(0x7777, sid, 0, 64, 64);
-	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &req), VIRTIO_CRYPTO_NOTSUPP);
+	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &bnc, &req), VIRTIO_CRYPTO_NOTSUPP);
 	make_req(VIRTIO_CRYPTO_CIPHER_ENCRYPT, sid, 0, 64, 64);
 	((struct vcrypto_data_req *)hdr)->u.sym.op_type = VIRTIO_CRYPTO_SYM_OP_ALGORITHM_CHAINING;
-	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &req), VIRTIO_CRYPTO_NOTSUPP);
+	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &bnc, &req), VIRTIO_CRYPTO_INVSESS);
 	((struct vcrypto_data_req *)hdr)->u.sym.op_type = 9;
-	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &req), VIRTIO_CRYPTO_ERR);
+	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &bnc, &req), VIRTIO_CRYPTO_ERR);
 
-	/* src split over two descriptors: answered, not supported */
+	/* src split over two descriptors: gathered into the bounce area */
+	for (int i = 0; i < 64; i++)
+		src[i] = (uint8_t)(0x40 + i);
 	make_req(VIRTIO_CRYPTO_CIPHER_ENCRYPT, sid, 0, 64, 64);
 	chain_reset();
 	chain_add(hdr, 72, false);
@@ -127,7 +134,40 @@ test_decode(struct vcrypto_session_table *t, uint64_t sid)
 	chain_add(src + 32, 32, false);
 	chain_add(dst, 64, true);
 	chain_add(status, 1, true);
-	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &req), VIRTIO_CRYPTO_NOTSUPP);
+	bnc.used = 0;
+	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &bnc, &req), VIRTIO_CRYPTO_OK);
+	CHECK(req.src == bounce_mem && memcmp(req.src, src, 64) == 0);
+	CHECK(req.dst == dst && req.dst_bounce == NULL && bnc.used == 64);
+	/* a second one does not fit: defer (an empty area would fit it) */
+	bnc.cap = 100;
+	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &bnc, &req),
+		VCRYPTO_CODEC_DEFER);
+	CHECK_EQ(bnc.used, 64); /* the refused request took nothing */
+	bnc.cap = sizeof(bounce_mem);
+	bnc.used = 0;
+	/* dst split too: 128 bytes of bounce, dst copied out at finish */
+	chain_reset();
+	chain_add(hdr, 72, false);
+	chain_add(iv, 16, false);
+	chain_add(src, 32, false);
+	chain_add(src + 32, 32, false);
+	chain_add(dst, 16, true);
+	chain_add(dst + 16, 48, true);
+	chain_add(status, 1, true);
+	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &bnc, &req), VIRTIO_CRYPTO_OK);
+	CHECK(req.dst_bounce != NULL && req.dst == req.dst_bounce);
+	memset(dst, 0, 64);
+	memset(req.dst, 0xa5, 64);
+	req.status = VIRTIO_CRYPTO_OK;
+	CHECK_EQ(vcrypto_codec_finish(&req), 65);
+	CHECK(dst[0] == 0xa5 && dst[15] == 0xa5 && dst[16] == 0xa5 && dst[63] == 0xa5);
+	CHECK_EQ(status[0], VIRTIO_CRYPTO_OK);
+	/* the same with an area too small even when empty: ERR */
+	bnc.used = 0;
+	bnc.cap = 100;
+	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &bnc, &req), VIRTIO_CRYPTO_ERR);
+	CHECK_EQ(bnc.used, 0);
+	bnc.cap = sizeof(bounce_mem);
 	/* header, iv and src in one buffer, dst and status in another */
 	memcpy(big, hdr, 72);
 	memcpy(big + 72, iv, 16);
@@ -136,27 +176,89 @@ test_decode(struct vcrypto_session_table *t, uint64_t sid)
 	chain_add(dst, 33, true);
 	((struct vcrypto_data_req *)big)->u.sym.u.cipher.src_data_len = 32;
 	((struct vcrypto_data_req *)big)->u.sym.u.cipher.dst_data_len = 32;
-	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &req), VIRTIO_CRYPTO_OK);
+	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &bnc, &req), VIRTIO_CRYPTO_OK);
 	CHECK(req.src == big + 88 && req.dst == dst && req.status_ptr == dst + 32);
 	/* no writable byte at all */
 	chain_reset();
 	chain_add(big, 72 + 16 + 32, false);
-	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &req), VIRTIO_CRYPTO_ERR);
+	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &bnc, &req), VIRTIO_CRYPTO_ERR);
 	CHECK(req.status_ptr == NULL);
 	/* a header cut short */
 	chain_reset();
 	chain_add(hdr, 20, false);
 	chain_add(status, 1, true);
-	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &req), VIRTIO_CRYPTO_ERR);
+	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &bnc, &req), VIRTIO_CRYPTO_ERR);
 	CHECK(req.status_ptr == status);
 
 	/* REVISION_1: session mode needs the flag; stateless is not offered */
 	cfg.revision_1 = true;
 	make_req(VIRTIO_CRYPTO_CIPHER_ENCRYPT, sid, VIRTIO_CRYPTO_FLAG_SESSION_MODE,
 		64, 64);
-	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &req), VIRTIO_CRYPTO_OK);
+	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &bnc, &req), VIRTIO_CRYPTO_OK);
 	make_req(VIRTIO_CRYPTO_CIPHER_ENCRYPT, sid, 0, 64, 64);
-	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &req), VIRTIO_CRYPTO_NOTSUPP);
+	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &bnc, &req), VIRTIO_CRYPTO_NOTSUPP);
+}
+
+/* AEAD decrypt: ct | tag readable; a tag that does not match is BADMSG and
+ * the plaintext is not released. */
+static void
+test_aead(struct vcrypto_session_table *t, struct vcrypto_session *c)
+{
+	struct vcrypto_codec_cfg cfg = { .revision_1 = false, .max_size = 4096,
+		.sessions = t };
+	struct vcrypto_data_req *r = (void *)hdr;
+	static uint8_t aad[8], text[20], out[16];
+	struct vcrypto_req req;
+
+	c->info.kind = VCRYPTO_SESS_AEAD;
+	c->info.iv_lens = 1ull << 12;
+	c->info.block = 1;
+	c->info.result_len = 4;
+	c->info.aad_max = 46;
+	memset(hdr, 0, sizeof(hdr));
+	r->header.opcode = VIRTIO_CRYPTO_AEAD_DECRYPT;
+	r->header.session_id = c->id;
+	r->u.aead.iv_len = 12;
+	r->u.aead.aad_len = 8;
+	r->u.aead.src_data_len = 20;
+	r->u.aead.dst_data_len = 16;
+	r->u.aead.tag_len = 4;
+	for (int i = 0; i < 20; i++)
+		text[i] = (uint8_t)i;
+	chain_reset();
+	chain_add(hdr, 72, false);
+	chain_add(iv, 12, false);
+	chain_add(aad, 8, false);
+	chain_add(text, 20, false);
+	chain_add(out, 16, true);
+	chain_add(status, 1, true);
+	bnc.used = 0;
+	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &bnc, &req), VIRTIO_CRYPTO_OK);
+	CHECK(req.verify && req.len == 16 && req.src == text && req.aad == aad);
+	CHECK(req.dst == out && req.result_len == 4 && req.tag_in[0] == 16);
+	memcpy(req.digest, text + 16, 4);
+	memset(out, 0x11, 16);
+	req.status = VIRTIO_CRYPTO_OK;
+	CHECK_EQ(vcrypto_codec_finish(&req), 17);
+	CHECK_EQ(status[0], VIRTIO_CRYPTO_OK);
+	CHECK_EQ(out[0], 0x11);
+	req.digest[3] ^= 1;
+	req.status = VIRTIO_CRYPTO_OK;
+	CHECK_EQ(vcrypto_codec_finish(&req), 1);
+	CHECK_EQ(status[0], VIRTIO_CRYPTO_BADMSG);
+	CHECK_EQ(out[0], 0);
+	/* wrong tag length, dst not ct length, aad too long for the session */
+	r->u.aead.tag_len = 8;
+	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &bnc, &req), VIRTIO_CRYPTO_ERR);
+	r->u.aead.tag_len = 4;
+	r->u.aead.dst_data_len = 20;
+	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &bnc, &req), VIRTIO_CRYPTO_ERR);
+	r->u.aead.dst_data_len = 16;
+	r->u.aead.aad_len = 47;
+	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &bnc, &req), VIRTIO_CRYPTO_ERR);
+	r->u.aead.aad_len = 8;
+	r->u.aead.src_data_len = 3; /* shorter than the tag */
+	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &bnc, &req), VIRTIO_CRYPTO_ERR);
 }
 
 static void
@@ -186,8 +288,11 @@ test_sessions(void)
 	CHECK(vcrypto_session_lookup(&t, old) == NULL);
 	CHECK_EQ(t.active, 2);
 
-	c->algo = VIRTIO_CRYPTO_CIPHER_AES_CBC;
+	c->info.kind = VCRYPTO_SESS_CIPHER;
+	c->info.iv_lens = 1ull << 16;
+	c->info.block = 16;
 	test_decode(&t, c->id);
+	test_aead(&t, c);
 	vcrypto_session_table_fini(&t);
 }
 

@@ -8,7 +8,12 @@
  * creates AES-CBC sessions on the control queue and checks the NIST
  * SP 800-38A F.2.1 / F.2.2 vectors byte for byte, then error cases
  * (unknown and destroyed session ids, bad lengths, unsupported services,
- * a session table that fills up) and a full burst.
+ * a session table that fills up) and a full burst. Then every published
+ * vector of kat_vectors.h (every service and algorithm the device offers),
+ * each in three descriptor layouts: a descriptor per field, every field
+ * split over three descriptors (the device's bounce path), and all
+ * readable bytes in one descriptor and all writable ones in another; and
+ * AEAD decryptions with a corrupted tag (BADMSG).
  *
  * usage: vcrypto-test-vu-client --socket PATH [--rev1] [--indirect]
  *                               [--max-sessions N] [--hold]
@@ -34,6 +39,7 @@
 
 #include "vcrypto_wire.h"
 #include "vcrypto_vring.h"
+#include "kat_vectors.h"
 #include "test_util.h"
 
 /* ---- vhost-user protocol (front-end side) ------------------------------ */
@@ -176,6 +182,7 @@ struct guest_vq {
 static struct guest_vq vqs[MAX_Q];
 static unsigned int nq; /* data queues + control queue */
 static bool rev1, use_indirect;
+static uint64_t max_size;
 static uint64_t features;
 
 /* Scratch buffer area after the rings: a bump allocator reset per test. */
@@ -495,16 +502,25 @@ test_config(void)
 	memcpy(&c, m.p.cfg.region, sizeof(c));
 	CHECK_EQ(c.status, VIRTIO_CRYPTO_S_HW_READY);
 	CHECK(c.max_dataqueues >= 1 && c.max_dataqueues < MAX_Q);
-	CHECK_EQ(c.crypto_services, 1u << VIRTIO_CRYPTO_SERVICE_CIPHER);
+	CHECK_EQ(c.crypto_services, (1u << VIRTIO_CRYPTO_SERVICE_CIPHER) |
+		(1u << VIRTIO_CRYPTO_SERVICE_HASH) | (1u << VIRTIO_CRYPTO_SERVICE_MAC) |
+		(1u << VIRTIO_CRYPTO_SERVICE_AEAD));
 	CHECK(c.cipher_algo_l & (1u << VIRTIO_CRYPTO_CIPHER_AES_CBC));
+	CHECK(c.hash_algo & (1u << VIRTIO_CRYPTO_HASH_SHA_512));
+	CHECK(c.mac_algo_h & (1u << (VIRTIO_CRYPTO_MAC_GMAC_AES - 32)));
+	CHECK_EQ(c.aead_algo, 0xe);
 	CHECK_EQ(c.max_cipher_key_len, 32);
+	CHECK_EQ(c.max_auth_key_len, 256);
 	CHECK(c.max_size >= 4096);
 	nq = (c.max_dataqueues >= 1 && c.max_dataqueues < MAX_Q) ?
 		c.max_dataqueues + 1 : 2;
-	printf("client: config: max_dataqueues=%u services=%#x cipher_algo_l=%#x "
-		"max_key=%u max_size=%llu\n", c.max_dataqueues, c.crypto_services,
-		c.cipher_algo_l, c.max_cipher_key_len,
+	printf("client: config: max_dataqueues=%u services=%#x cipher=%#x/%#x "
+		"hash=%#x mac=%#x/%#x aead=%#x max_key=%u/%u max_size=%llu\n",
+		c.max_dataqueues, c.crypto_services, c.cipher_algo_l,
+		c.cipher_algo_h, c.hash_algo, c.mac_algo_l, c.mac_algo_h,
+		c.aead_algo, c.max_cipher_key_len, c.max_auth_key_len,
 		(unsigned long long)c.max_size);
+	max_size = c.max_size;
 }
 
 static void
@@ -546,11 +562,14 @@ test_nist(void)
 		nist_pt, 15, 16, &r, &used), VIRTIO_CRYPTO_ERR);
 	CHECK_EQ(run_cipher(VIRTIO_CRYPTO_CIPHER_ENCRYPT, enc_id, nist_iv,
 		nist_pt, 64, 32, &r, &used), VIRTIO_CRYPTO_ERR);
+	/* a request of another service than its session */
 	CHECK_EQ(run_cipher(VIRTIO_CRYPTO_AEAD_ENCRYPT, enc_id, nist_iv,
+		nist_pt, 64, 64, &r, &used), VIRTIO_CRYPTO_INVSESS);
+	CHECK_EQ(run_cipher(VIRTIO_CRYPTO_AKCIPHER_ENCRYPT, enc_id, nist_iv,
 		nist_pt, 64, 64, &r, &used), VIRTIO_CRYPTO_NOTSUPP);
 
 	/* Bad session parameters. */
-	CHECK_EQ(create_session(VIRTIO_CRYPTO_CIPHER_AES_CTR, nist_key, 16,
+	CHECK_EQ(create_session(VIRTIO_CRYPTO_CIPHER_ARC4, nist_key, 16,
 		VIRTIO_CRYPTO_OP_ENCRYPT, &bad_id), VIRTIO_CRYPTO_NOTSUPP);
 	CHECK_EQ(bad_id, 0);
 	CHECK_EQ(create_session(VIRTIO_CRYPTO_CIPHER_AES_CBC, nist_key, 15,
@@ -564,6 +583,473 @@ test_nist(void)
 	CHECK_EQ(run_cipher(VIRTIO_CRYPTO_CIPHER_ENCRYPT, enc_id, nist_iv,
 		nist_pt, 64, 64, &r, &used), VIRTIO_CRYPTO_INVSESS);
 	CHECK_EQ(destroy_session(dec_id), VIRTIO_CRYPTO_OK);
+}
+
+/* ---- Every published vector, three descriptor layouts ------------------ */
+
+enum layout {
+	LAYOUT_FIELDS,  /* one descriptor per field */
+	LAYOUT_SPLIT,   /* every field over three descriptors */
+	LAYOUT_MERGED,  /* one readable and one writable descriptor */
+	LAYOUT_NUM
+};
+
+/* A request being assembled: readable bytes, then writable lengths. */
+struct kreq {
+	struct buf b[48];
+	unsigned int n;
+	uint8_t *rd;       /* LAYOUT_MERGED: the readable buffer */
+	uint32_t rd_len;
+	uint32_t wr_len;   /* writable bytes so far (status excluded) */
+	uint8_t *wr;       /* LAYOUT_MERGED: the writable buffer */
+	enum layout layout;
+};
+
+static void
+kreq_piece(struct kreq *q, const void *p, uint32_t len, bool write)
+{
+	uint32_t a, b;
+
+	if (len == 0)
+		return;
+	if (q->layout == LAYOUT_SPLIT && len >= 3) {
+		a = 1;
+		b = (len - 1) / 2;
+		q->b[q->n++] = (struct buf){ (void *)p, a, write };
+		q->b[q->n++] = (struct buf){ (uint8_t *)p + a, b, write };
+		q->b[q->n++] = (struct buf){ (uint8_t *)p + a + b, len - a - b, write };
+		return;
+	}
+	q->b[q->n++] = (struct buf){ (void *)p, len, write };
+}
+
+/* Readable bytes: copied into guest memory. */
+static void
+kreq_in(struct kreq *q, const void *data, uint32_t len)
+{
+	uint8_t *p;
+
+	if (len == 0)
+		return;
+	if (q->layout == LAYOUT_MERGED) {
+		memcpy(q->rd + q->rd_len, data, len);
+		q->rd_len += len;
+		return;
+	}
+	p = balloc(len);
+	memcpy(p, data, len);
+	kreq_piece(q, p, len, false);
+}
+
+/* Writable bytes: returns where the device will write them. */
+static uint8_t *
+kreq_out(struct kreq *q, uint32_t len)
+{
+	uint8_t *p;
+
+	if (q->layout == LAYOUT_MERGED) {
+		p = q->wr + q->wr_len;
+		q->wr_len += len;
+		return p;
+	}
+	p = balloc(len ? len : 1);
+	kreq_piece(q, p, len, true);
+	q->wr_len += len;
+	return p;
+}
+
+static void
+kreq_init(struct kreq *q, enum layout layout)
+{
+	memset(q, 0, sizeof(*q));
+	q->layout = layout;
+	if (layout == LAYOUT_MERGED) {
+		q->rd = balloc(2048);
+		q->wr = balloc(2048);
+	}
+}
+
+/* Post, run and return the status byte (or -1 on timeout). */
+static int
+kreq_run(struct kreq *q, uint32_t *used)
+{
+	uint8_t *status;
+
+	if (q->layout == LAYOUT_MERGED) {
+		q->b[q->n++] = (struct buf){ q->rd, q->rd_len, false };
+		status = q->wr + q->wr_len;
+		q->b[q->n++] = (struct buf){ q->wr, q->wr_len + 1, true };
+	} else {
+		status = balloc(1);
+		q->b[q->n++] = (struct buf){ status, 1, true };
+	}
+	*status = 0xff;
+	post_chain(&vqs[0], q->b, q->n, use_indirect);
+	publish(&vqs[0]);
+	if (wait_used(&vqs[0], 1, used) != 0)
+		return -1;
+	return *status;
+}
+
+/* CREATE_SESSION of any service; keys in two descriptors. */
+static int
+create_any(struct vcrypto_ctrl_req *r, const uint8_t *k1, uint32_t l1,
+		const uint8_t *k2, uint32_t l2, uint64_t *id)
+{
+	uint32_t opcode = r->header.opcode;
+	struct vcrypto_ctrl_req *g = balloc(sizeof(*g));
+	struct vcrypto_create_session_input *in = balloc(sizeof(*in));
+	struct buf b[4];
+	unsigned int n = 0;
+
+	*g = *r;
+	b[n++] = (struct buf){ g, vcrypto_ctrl_fixed_len(opcode, rev1), false };
+	if (l1 > 0) {
+		b[n] = (struct buf){ balloc(l1), l1, false };
+		memcpy(b[n++].p, k1, l1);
+	}
+	if (l2 > 0) {
+		b[n] = (struct buf){ balloc(l2), l2, false };
+		memcpy(b[n++].p, k2, l2);
+	}
+	in->status = 0xff;
+	b[n++] = (struct buf){ in, sizeof(*in), true };
+	post_chain(ctrlq(), b, n, false);
+	publish(ctrlq());
+	if (wait_used(ctrlq(), 1, NULL) != 0)
+		return -1;
+	*id = in->session_id;
+	return (int)in->status;
+}
+
+static int
+destroy_any(uint32_t opcode, uint64_t id)
+{
+	struct vcrypto_ctrl_req *r = balloc(sizeof(*r));
+	uint8_t *st = balloc(1);
+	struct buf b[2];
+
+	r->header.opcode = opcode;
+	r->u.destroy.session_id = id;
+	*st = 0xff;
+	b[0] = (struct buf){ r, vcrypto_ctrl_fixed_len(opcode, rev1), false };
+	b[1] = (struct buf){ st, 1, true };
+	post_chain(ctrlq(), b, 2, false);
+	publish(ctrlq());
+	if (wait_used(ctrlq(), 1, NULL) != 0)
+		return -1;
+	return *st;
+}
+
+static bool
+is_mac_algo(const struct kat *k)
+{
+	return k->akey_len > 0;
+}
+
+/* Session for vector @p k; a chain encrypts cipher-then-hash and decrypts
+ * hash-then-cipher, so both hash the ciphertext. */
+static int
+kat_session(const struct kat *k, bool encrypt, uint64_t *id, uint32_t *destroy)
+{
+	struct vcrypto_ctrl_req r;
+	uint32_t op = encrypt ? VIRTIO_CRYPTO_OP_ENCRYPT : VIRTIO_CRYPTO_OP_DECRYPT;
+
+	memset(&r, 0, sizeof(r));
+	switch (k->kind) {
+	case VCRYPTO_SESS_CIPHER:
+		r.header.opcode = VIRTIO_CRYPTO_CIPHER_CREATE_SESSION;
+		r.u.sym.op_type = VIRTIO_CRYPTO_SYM_OP_CIPHER;
+		r.u.sym.u.cipher.algo = k->algo;
+		r.u.sym.u.cipher.key_len = k->key_len;
+		r.u.sym.u.cipher.op = op;
+		*destroy = VIRTIO_CRYPTO_CIPHER_DESTROY_SESSION;
+		return create_any(&r, k->key, k->key_len, NULL, 0, id);
+	case VCRYPTO_SESS_CHAIN: {
+		struct vcrypto_alg_chain_session_flf *c = &r.u.sym.u.chain;
+
+		r.header.opcode = VIRTIO_CRYPTO_CIPHER_CREATE_SESSION;
+		r.u.sym.op_type = VIRTIO_CRYPTO_SYM_OP_ALGORITHM_CHAINING;
+		c->alg_chain_order = encrypt ?
+			VIRTIO_CRYPTO_SYM_ALG_CHAIN_ORDER_CIPHER_THEN_HASH :
+			VIRTIO_CRYPTO_SYM_ALG_CHAIN_ORDER_HASH_THEN_CIPHER;
+		c->cipher_hdr.algo = k->algo;
+		c->cipher_hdr.key_len = k->key_len;
+		c->cipher_hdr.op = op;
+		if (is_mac_algo(k)) {
+			c->hash_mode = VIRTIO_CRYPTO_SYM_HASH_MODE_AUTH;
+			c->algo_flf.mac.algo = k->auth_algo;
+			c->algo_flf.mac.hash_result_len = k->digest_len;
+			c->algo_flf.mac.auth_key_len = k->akey_len;
+		} else {
+			c->hash_mode = VIRTIO_CRYPTO_SYM_HASH_MODE_PLAIN;
+			c->algo_flf.hash.algo = k->auth_algo;
+			c->algo_flf.hash.hash_result_len = k->digest_len;
+		}
+		*destroy = VIRTIO_CRYPTO_CIPHER_DESTROY_SESSION;
+		return create_any(&r, k->key, k->key_len, k->akey, k->akey_len, id);
+	}
+	case VCRYPTO_SESS_HASH:
+		r.header.opcode = VIRTIO_CRYPTO_HASH_CREATE_SESSION;
+		r.u.hash.algo = k->algo;
+		r.u.hash.hash_result_len = k->digest_len;
+		*destroy = VIRTIO_CRYPTO_HASH_DESTROY_SESSION;
+		return create_any(&r, NULL, 0, NULL, 0, id);
+	case VCRYPTO_SESS_MAC:
+		r.header.opcode = VIRTIO_CRYPTO_MAC_CREATE_SESSION;
+		r.u.mac.algo = k->algo;
+		r.u.mac.hash_result_len = k->digest_len;
+		r.u.mac.auth_key_len = k->akey_len;
+		*destroy = VIRTIO_CRYPTO_MAC_DESTROY_SESSION;
+		return create_any(&r, k->akey, k->akey_len, NULL, 0, id);
+	case VCRYPTO_SESS_AEAD:
+	default:
+		r.header.opcode = VIRTIO_CRYPTO_AEAD_CREATE_SESSION;
+		r.u.aead.algo = k->algo;
+		r.u.aead.key_len = k->key_len;
+		r.u.aead.tag_len = k->digest_len;
+		r.u.aead.aad_len = k->aad_len;
+		r.u.aead.op = op;
+		*destroy = VIRTIO_CRYPTO_AEAD_DESTROY_SESSION;
+		return create_any(&r, k->key, k->key_len, NULL, 0, id);
+	}
+}
+
+/*
+ * One request of vector @p k. @p corrupt flips a tag bit (AEAD decrypt).
+ * Returns the status; *ok tells whether every output byte matched.
+ */
+static int
+kat_request(const struct kat *k, bool encrypt, uint64_t id, enum layout layout,
+		bool corrupt, bool *ok)
+{
+	struct vcrypto_data_req h;
+	const uint8_t *in = encrypt || k->ct == NULL ? k->pt : k->ct;
+	const uint8_t *want = k->ct == NULL ? k->pt : (encrypt ? k->ct : k->pt);
+	uint8_t *dst = NULL, *res = NULL, tag[64];
+	uint32_t len = k->pt_len, used;
+	struct kreq q;
+	int st;
+
+	memset(&h, 0, sizeof(h));
+	h.header.session_id = id;
+	h.header.flag = rev1 ? VIRTIO_CRYPTO_FLAG_SESSION_MODE : 0;
+	kreq_init(&q, layout);
+	switch (k->kind) {
+	case VCRYPTO_SESS_CIPHER:
+	case VCRYPTO_SESS_CHAIN:
+		h.header.opcode = encrypt ? VIRTIO_CRYPTO_CIPHER_ENCRYPT :
+			VIRTIO_CRYPTO_CIPHER_DECRYPT;
+		if (k->kind == VCRYPTO_SESS_CIPHER) {
+			h.u.sym.op_type = VIRTIO_CRYPTO_SYM_OP_CIPHER;
+			h.u.sym.u.cipher.iv_len = k->iv_len;
+			h.u.sym.u.cipher.src_data_len = len;
+			h.u.sym.u.cipher.dst_data_len = len;
+		} else {
+			h.u.sym.op_type = VIRTIO_CRYPTO_SYM_OP_ALGORITHM_CHAINING;
+			h.u.sym.u.chain.iv_len = k->iv_len;
+			h.u.sym.u.chain.src_data_len = len;
+			h.u.sym.u.chain.dst_data_len = len;
+			h.u.sym.u.chain.len_to_cipher = k->ct != NULL ? len : 0;
+			h.u.sym.u.chain.len_to_hash = len;
+			h.u.sym.u.chain.hash_result_len = k->digest_len;
+		}
+		kreq_in(&q, &h, vcrypto_data_fixed_len(h.header.opcode, rev1, 0));
+		kreq_in(&q, k->iv, k->iv_len);
+		kreq_in(&q, in, len);
+		dst = kreq_out(&q, len);
+		if (k->kind == VCRYPTO_SESS_CHAIN)
+			res = kreq_out(&q, k->digest_len);
+		break;
+	case VCRYPTO_SESS_HASH:
+	case VCRYPTO_SESS_MAC:
+		h.header.opcode = k->kind == VCRYPTO_SESS_HASH ? VIRTIO_CRYPTO_HASH :
+			VIRTIO_CRYPTO_MAC;
+		h.u.hash.src_data_len = len;
+		h.u.hash.hash_result_len = k->digest_len;
+		kreq_in(&q, &h, vcrypto_data_fixed_len(h.header.opcode, rev1, 0));
+		kreq_in(&q, k->pt, len);
+		res = kreq_out(&q, k->digest_len);
+		break;
+	case VCRYPTO_SESS_AEAD:
+	default:
+		h.header.opcode = encrypt ? VIRTIO_CRYPTO_AEAD_ENCRYPT :
+			VIRTIO_CRYPTO_AEAD_DECRYPT;
+		h.u.aead.iv_len = k->iv_len;
+		h.u.aead.aad_len = k->aad_len;
+		h.u.aead.src_data_len = encrypt ? len : len + k->digest_len;
+		h.u.aead.dst_data_len = encrypt ? len + k->digest_len : len;
+		h.u.aead.tag_len = k->digest_len;
+		kreq_in(&q, &h, vcrypto_data_fixed_len(h.header.opcode, rev1, 0));
+		kreq_in(&q, k->iv, k->iv_len);
+		kreq_in(&q, k->aad, k->aad_len);
+		kreq_in(&q, in, len);
+		if (!encrypt) {
+			memcpy(tag, k->digest, k->digest_len);
+			if (corrupt)
+				tag[k->digest_len - 1] ^= 0x01;
+			kreq_in(&q, tag, k->digest_len);
+		}
+		dst = kreq_out(&q, len);
+		if (encrypt)
+			res = kreq_out(&q, k->digest_len);
+		break;
+	}
+	st = kreq_run(&q, &used);
+	if (corrupt) {
+		*ok = st == VIRTIO_CRYPTO_BADMSG && used == 1;
+		/* a failed tag releases no plaintext */
+		for (uint32_t i = 0; *ok && i < len; i++)
+			*ok = dst[i] == 0;
+		return st;
+	}
+	*ok = st == VIRTIO_CRYPTO_OK;
+	if (*ok && dst != NULL && len > 0)
+		*ok = memcmp(dst, want, len) == 0;
+	if (*ok && res != NULL)
+		*ok = memcmp(res, k->digest, k->digest_len) == 0;
+	if (*ok)
+		*ok = used == q.wr_len + 1;
+	return st;
+}
+
+static void
+test_kat(void)
+{
+	unsigned int i, l, passed = 0, total = 0, badmsg = 0;
+	uint64_t enc_id, dec_id;
+	uint32_t destroy;
+	bool ok;
+
+	for (i = 0; i < KAT_COUNT; i++) {
+		const struct kat *k = &kat_vectors[i];
+		bool two_way = k->kind != VCRYPTO_SESS_HASH &&
+			k->kind != VCRYPTO_SESS_MAC;
+
+		breset();
+		enc_id = dec_id = 0;
+		CHECK_EQ(kat_session(k, true, &enc_id, &destroy), VIRTIO_CRYPTO_OK);
+		if (two_way)
+			CHECK_EQ(kat_session(k, false, &dec_id, &destroy),
+				VIRTIO_CRYPTO_OK);
+		for (l = 0; l < LAYOUT_NUM; l++) {
+			int st;
+
+			breset();
+			st = kat_request(k, true, enc_id, l, false, &ok);
+			total++;
+			passed += ok;
+			if (!ok)
+				fprintf(stderr, "FAIL kat: %s, encrypt, layout %u: "
+					"status %d\n", k->name, l, st);
+			if (!two_way)
+				continue;
+			st = kat_request(k, false, dec_id, l, false, &ok);
+			total++;
+			passed += ok;
+			if (!ok)
+				fprintf(stderr, "FAIL kat: %s, decrypt, layout %u: "
+					"status %d\n", k->name, l, st);
+			if (k->kind == VCRYPTO_SESS_AEAD) {
+				st = kat_request(k, false, dec_id, l, true, &ok);
+				total++;
+				badmsg += st == VIRTIO_CRYPTO_BADMSG && ok;
+				passed += st == VIRTIO_CRYPTO_BADMSG && ok;
+				if (st != VIRTIO_CRYPTO_BADMSG || !ok)
+					fprintf(stderr, "FAIL kat: %s, bad tag, layout %u: "
+						"status %d\n", k->name, l, st);
+			}
+		}
+		CHECK_EQ(destroy_any(destroy, enc_id), VIRTIO_CRYPTO_OK);
+		if (two_way)
+			CHECK_EQ(destroy_any(destroy, dec_id), VIRTIO_CRYPTO_OK);
+	}
+	CHECK_EQ(passed, total);
+	CHECK(badmsg > 0);
+	printf("client: %u vectors, %u of %u requests matched (%u BADMSG)\n",
+		(unsigned int)KAT_COUNT, passed, total, badmsg);
+}
+
+/* Session and request refusals across services. */
+static void
+test_refusals(void)
+{
+	struct vcrypto_ctrl_req r;
+	uint64_t id = 0, hid = 0;
+	uint32_t destroy;
+	const struct kat *sha = NULL;
+	unsigned int i;
+
+	breset();
+	memset(&r, 0, sizeof(r));
+	r.header.opcode = VIRTIO_CRYPTO_AKCIPHER_CREATE_SESSION;
+	CHECK_EQ(create_any(&r, NULL, 0, NULL, 0, &id), VIRTIO_CRYPTO_NOTSUPP);
+	memset(&r, 0, sizeof(r));
+	r.header.opcode = VIRTIO_CRYPTO_HASH_CREATE_SESSION;
+	r.u.hash.algo = VIRTIO_CRYPTO_HASH_SHA3_256; /* not offered */
+	r.u.hash.hash_result_len = 32;
+	CHECK_EQ(create_any(&r, NULL, 0, NULL, 0, &id), VIRTIO_CRYPTO_NOTSUPP);
+	r.u.hash.algo = VIRTIO_CRYPTO_HASH_SHA_256;
+	r.u.hash.hash_result_len = 33;
+	CHECK_EQ(create_any(&r, NULL, 0, NULL, 0, &id), VIRTIO_CRYPTO_ERR);
+	memset(&r, 0, sizeof(r));
+	r.header.opcode = VIRTIO_CRYPTO_CIPHER_CREATE_SESSION;
+	r.u.sym.op_type = VIRTIO_CRYPTO_SYM_OP_ALGORITHM_CHAINING;
+	r.u.sym.u.chain.hash_mode = VIRTIO_CRYPTO_SYM_HASH_MODE_NESTED;
+	CHECK_EQ(create_any(&r, NULL, 0, NULL, 0, &id), VIRTIO_CRYPTO_NOTSUPP);
+	memset(&r, 0, sizeof(r));
+	r.header.opcode = VIRTIO_CRYPTO_AEAD_CREATE_SESSION;
+	r.u.aead.algo = VIRTIO_CRYPTO_AEAD_GCM;
+	r.u.aead.key_len = 16;
+	r.u.aead.tag_len = 17;
+	r.u.aead.op = VIRTIO_CRYPTO_OP_ENCRYPT;
+	CHECK_EQ(create_any(&r, nist_key, 16, NULL, 0, &id), VIRTIO_CRYPTO_ERR);
+
+	/* a hash session is closed only by HASH_DESTROY_SESSION */
+	for (i = 0; i < KAT_COUNT; i++)
+		if (kat_vectors[i].algo == VIRTIO_CRYPTO_HASH_SHA_256 &&
+				kat_vectors[i].kind == VCRYPTO_SESS_HASH)
+			sha = &kat_vectors[i];
+	CHECK(sha != NULL);
+	if (sha == NULL)
+		return;
+	CHECK_EQ(kat_session(sha, true, &hid, &destroy), VIRTIO_CRYPTO_OK);
+	CHECK_EQ(destroy_any(VIRTIO_CRYPTO_CIPHER_DESTROY_SESSION, hid),
+		VIRTIO_CRYPTO_INVSESS);
+	CHECK_EQ(destroy_any(VIRTIO_CRYPTO_HASH_DESTROY_SESSION, hid),
+		VIRTIO_CRYPTO_OK);
+}
+
+/* A message bigger than max_size is refused, not overflowed. */
+static void
+test_too_big(void)
+{
+	struct vcrypto_data_req *h;
+	uint64_t id = 0;
+	uint32_t destroy, used;
+	struct kreq q;
+	const struct kat *k = &kat_vectors[0]; /* AES-128-CBC */
+
+	if (max_size == 0 || max_size > (1u << 20))
+		return;
+	breset();
+	CHECK_EQ(kat_session(k, true, &id, &destroy), VIRTIO_CRYPTO_OK);
+	kreq_init(&q, LAYOUT_FIELDS);
+	h = balloc(sizeof(*h));
+	h->header.opcode = VIRTIO_CRYPTO_CIPHER_ENCRYPT;
+	h->header.session_id = id;
+	h->header.flag = rev1 ? VIRTIO_CRYPTO_FLAG_SESSION_MODE : 0;
+	h->u.sym.op_type = VIRTIO_CRYPTO_SYM_OP_CIPHER;
+	h->u.sym.u.cipher.iv_len = 16;
+	h->u.sym.u.cipher.src_data_len = (uint32_t)max_size + 16;
+	h->u.sym.u.cipher.dst_data_len = (uint32_t)max_size + 16;
+	kreq_piece(&q, h, vcrypto_data_fixed_len(VIRTIO_CRYPTO_CIPHER_ENCRYPT,
+		rev1, 0), false);
+	kreq_piece(&q, balloc(16), 16, false);
+	kreq_piece(&q, balloc(64), 64, false);
+	kreq_piece(&q, balloc(64), 64, true);
+	CHECK_EQ(kreq_run(&q, &used), VIRTIO_CRYPTO_ERR);
+	CHECK_EQ(destroy_any(destroy, id), VIRTIO_CRYPTO_OK);
 }
 
 /* A full ring's worth of requests in one go, over every data queue. */
@@ -765,6 +1251,9 @@ main(int argc, char **argv)
 	for (q = 0; q < nq; q++)
 		CHECK(setup_queue(q) == 0);
 	test_nist();
+	test_kat();
+	test_refusals();
+	test_too_big();
 	test_burst();
 	test_broken_ring();
 	if (max_sessions)

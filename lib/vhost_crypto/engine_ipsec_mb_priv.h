@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 The vcrypto authors
+ */
+#ifndef VCRYPTO_ENGINE_IPSEC_MB_PRIV_H
+#define VCRYPTO_ENGINE_IPSEC_MB_PRIV_H
+
+/**
+ * @file
+ * Internals of the intel-ipsec-mb engine shared by its two files:
+ * engine_ipsec_mb_sess.c (the algorithm tables, capabilities and session
+ * creation: keys expanded once) and engine_ipsec_mb.c (jobs and bursts).
+ * The tables are the single source of what the engine offers: the config
+ * space and session validation both read them.
+ */
+
+#include <stdint.h>
+
+#include <intel-ipsec-mb.h>
+
+#include "engine.h"
+
+/** Largest AES key schedule: 15 round keys of 16 bytes (AES-256). */
+#define MB_AES_EXP_LEN (15 * 16)
+/** Largest HMAC block (SHA-384/512). */
+#define MB_HMAC_MAX_BLOCK 128
+
+/** How a cipher's offsets and lengths are given to ipsec-mb. */
+enum mb_units {
+	MB_BYTES = 0,  /**< offsets and lengths in bytes */
+	MB_BITS,       /**< in bits (SNOW3G UEA2, KASUMI F8) */
+};
+
+/** Which job fields an authentication algorithm needs. */
+enum mb_auth_kind {
+	MB_AUTH_NONE = 0,
+	MB_AUTH_PLAIN,   /**< plain SHA: nothing */
+	MB_AUTH_HMAC,    /**< u.HMAC ipad/opad */
+	MB_AUTH_CMAC,    /**< u.CMAC */
+	MB_AUTH_XCBC,    /**< u.XCBC */
+	MB_AUTH_SNOW3G,  /**< u.SNOW3G_UIA2, length in bits, auth iv */
+	MB_AUTH_ZUC,     /**< u.ZUC_EIA3, length in bits, auth iv */
+	MB_AUTH_KASUMI,  /**< u.KASUMI_UIA1 */
+	MB_AUTH_GCM,     /**< AEAD: u.GCM aad */
+	MB_AUTH_CCM,     /**< AEAD: u.CCM aad */
+	MB_AUTH_CHACHA,  /**< AEAD: u.CHACHA20_POLY1305 aad */
+};
+
+/** Session private data. */
+struct mb_session {
+	union {
+		struct {
+			uint8_t enc[MB_AES_EXP_LEN] __attribute__((aligned(16)));
+			uint8_t dec[MB_AES_EXP_LEN] __attribute__((aligned(16)));
+		} aes;
+		struct {
+			uint64_t ks[3][16] __attribute__((aligned(16)));
+			const void *ptr[3]; /**< 3DES: the three schedules */
+		} des;
+		kasumi_key_sched_t kasumi;
+		snow3g_key_schedule_t snow3g;
+		uint8_t raw[32] __attribute__((aligned(16))); /**< ZUC, ChaCha20 */
+		struct gcm_key_data gcm;
+	} c __attribute__((aligned(64)));  /**< cipher / AEAD keys */
+	union {
+		struct {
+			uint8_t ipad[64] __attribute__((aligned(16)));
+			uint8_t opad[64] __attribute__((aligned(16)));
+		} hmac;
+		struct {
+			uint8_t k1[MB_AES_EXP_LEN] __attribute__((aligned(16)));
+			uint8_t k2[16] __attribute__((aligned(16)));
+			uint8_t k3[16] __attribute__((aligned(16)));
+		} xcbc;
+		struct {
+			uint8_t exp[MB_AES_EXP_LEN] __attribute__((aligned(16)));
+			uint8_t sk1[16] __attribute__((aligned(16)));
+			uint8_t sk2[16] __attribute__((aligned(16)));
+		} cmac;
+		kasumi_key_sched_t kasumi;
+		snow3g_key_schedule_t snow3g;
+		uint8_t raw[32] __attribute__((aligned(16))); /**< ZUC */
+	} a __attribute__((aligned(16)));  /**< authentication keys */
+	const void *enc_keys;        /**< job->enc_keys */
+	const void *dec_keys;        /**< job->dec_keys */
+	IMB_CIPHER_MODE cipher_mode; /**< IMB_CIPHER_NULL when none */
+	IMB_HASH_ALG hash_alg;       /**< IMB_AUTH_NULL when none */
+	IMB_CHAIN_ORDER chain_order; /**< CHAIN sessions only */
+	uint32_t key_len;            /**< job->key_len_in_bytes */
+	uint32_t gen_len;            /**< job->auth_tag_output_len_in_bytes */
+	enum mb_units units;         /**< cipher units */
+	enum mb_auth_kind auth_kind; /**< job->u fields to set */
+};
+
+/** Capabilities, computed from the tables. */
+void vcrypto_mb_get_caps(struct vcrypto_engine_caps *caps);
+
+/** Session creation (see vcrypto_engine_ops.session_create). */
+uint8_t vcrypto_mb_session_create(void *ctx, void *priv,
+		const struct vcrypto_sess_params *p,
+		struct vcrypto_sess_info *info);
+
+#endif /* VCRYPTO_ENGINE_IPSEC_MB_PRIV_H */
