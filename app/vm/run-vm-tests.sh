@@ -155,6 +155,21 @@ protocol_note() {
 	fi
 }
 
+# The cause of a vhost-user test failure when the backend did not offer
+# CRYPTO_SESSION (empty when it did): QEMU could not create any session.
+session_reason() {
+	local f
+	f=$(sed -n 's/.*negotiated Vhost-user protocol features: \(0x[0-9a-fA-F]*\).*/\1/p' \
+		"$1/backend.log" | tail -n 1)
+	[ -n "$f" ] && [ $(( f >> 7 & 1 )) = 0 ] || return 0
+	printf 'backend lacks vhost-user CRYPTO_SESSION (protocol features %s, bit 7 clear)' "$f"
+	grep -q 'trying to send unhandled ioctl' "$1/qemu.err" &&
+		printf ": QEMU 'vhost-user trying to send unhandled ioctl'"
+	grep -q 'Create session failed status' "$1/serial.log" &&
+		printf ", guest 'virtio_crypto: Create session failed status: 1'"
+	printf '; '
+}
+
 backend_stat() {
 	grep -oE "vcrypto-backend: dev [^ ]+: .*" "$1/backend.log" | tail -n 1 \
 		| grep -oE "(^| )$2=[0-9]+" | cut -d= -f2
@@ -221,7 +236,7 @@ test_1() {
 		show "$dir/serial.log" "guest serial console"
 		show "$dir/qemu.err" "QEMU stderr"
 		show "$dir/backend.log" "backend log"
-		record 1 FAIL "$(elapsed "$t0")" "$why"
+		record 1 FAIL "$(elapsed "$t0")" "$(session_reason "$dir")$why"
 	fi
 }
 
@@ -303,7 +318,7 @@ test_2() {
 		show "$dir/serial.log" "guest serial console" 80
 		show "$dir/qemu.err" "QEMU stderr"
 		show "$dir/backend.log" "backend log"
-		record 2 FAIL "$(elapsed "$t0")" "$(pci_reason)$why"
+		record 2 FAIL "$(elapsed "$t0")" "$(pci_reason)$(session_reason "$dir")$why"
 	fi
 }
 

@@ -53,7 +53,7 @@ verify() {
 	local name=$1 expect=$2 row deq failed
 	shift 2
 	perf /tmp/perf.out "$@"
-	row=$(grep -A1 'lcore id' /tmp/perf.out | tail -n 1)
+	row=$(awk '/lcore id/ { f = 1; next } f && NF { print; exit }' /tmp/perf.out)
 	deq=$(echo "$row" | awk 'NF >= 8 { print $5 }')
 	failed=$(echo "$row" | awk 'NF >= 8 { print $8 }')
 	if [ "$deq" = 100 ] && { [ "$expect" = any ] && [ "$failed" -gt 0 ] ||
