@@ -48,6 +48,7 @@
 #define MAX_RLEN 512
 
 static void *mb_ctx;
+static struct vcrypto_engine_caps caps;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -55,6 +56,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
+	vcrypto_engine_ipsec_mb.get_caps(&caps);
 	if (vcrypto_engine_ipsec_mb.ctx_create(&mb_ctx) != 0) {
 		fprintf(stderr, "cannot create the ipsec-mb engine\n");
 		exit(1);
@@ -199,6 +201,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		.revision_1 = cfg & 1,
 		.sessions = &t,
 		.engine = &vcrypto_engine_ipsec_mb,
+		.caps = &caps,
 		.engine_ctx = mb_ctx,
 	};
 	struct vcrypto_ctrl_result res;

@@ -34,6 +34,7 @@
  *   u16 ctrl_last_avail, u16 data_last_avail   (start indices: wrap tests)
  *   u32 max_size     config max_size (0: 1 MiB)
  *   u8  max_sessions 1 + v % 8
+ *   u8  bounce       data queue bounce area of 1 + 64 * v bytes
  *   3 x { u64 gpa; u16 size (1 + v % 8192) }    (always 3 records)
  *   control queue: desc table (16 * size), avail {u16 flags, u16 idx,
  *                  u16 ring[size], u16 used_event}
@@ -89,13 +90,23 @@ int __wrap_vcrypto_vring_split_walk(const struct vcrypto_vring_split *vq,
 		const struct vcrypto_gmem *mem, uint16_t head,
 		struct vcrypto_chain *chain);
 uint8_t __real_vcrypto_codec_data_decode(const struct vcrypto_codec_cfg *cfg,
-		const struct vcrypto_chain *chain, struct vcrypto_req *req);
+		const struct vcrypto_chain *chain, struct vcrypto_bounce *b,
+		struct vcrypto_req *req);
 uint8_t __wrap_vcrypto_codec_data_decode(const struct vcrypto_codec_cfg *cfg,
-		const struct vcrypto_chain *chain, struct vcrypto_req *req);
+		const struct vcrypto_chain *chain, struct vcrypto_bounce *b,
+		struct vcrypto_req *req);
 void __real_vcrypto_ctrl_handle(const struct vcrypto_ctrl_ctx *ctx,
 		const struct vcrypto_chain *chain, struct vcrypto_ctrl_result *res);
 void __wrap_vcrypto_ctrl_handle(const struct vcrypto_ctrl_ctx *ctx,
 		const struct vcrypto_chain *chain, struct vcrypto_ctrl_result *res);
+
+static bool
+in_block(uintptr_t a, uint64_t len, const void *base, uint64_t size)
+{
+	uintptr_t b = (uintptr_t)base;
+
+	return base != NULL && a >= b && a - b <= size && len <= size - (a - b);
+}
 
 static bool
 in_regions(const void *p, uint64_t len)
@@ -111,6 +122,15 @@ in_regions(const void *p, uint64_t len)
 			return true;
 	}
 	return false;
+}
+
+/* Guest memory, or the data queue's bounce area (split fields). */
+static bool
+in_guest(const void *p, uint64_t len)
+{
+	const struct vcrypto_bounce *b = &cur->dev->vqs[0].bounce;
+
+	return in_regions(p, len) || in_block((uintptr_t)p, len, b->base, b->cap);
 }
 
 int
@@ -154,11 +174,15 @@ __wrap_vcrypto_vring_split_walk(const struct vcrypto_vring_split *vq,
 
 uint8_t
 __wrap_vcrypto_codec_data_decode(const struct vcrypto_codec_cfg *cfg,
-		const struct vcrypto_chain *chain, struct vcrypto_req *req)
+		const struct vcrypto_chain *chain, struct vcrypto_bounce *b,
+		struct vcrypto_req *req)
 {
-	uint8_t st = __real_vcrypto_codec_data_decode(cfg, chain, req);
+	uint8_t st = __real_vcrypto_codec_data_decode(cfg, chain, b, req);
 
-	FZ_ASSERT(fz_status_valid(st), "decode status %u", st);
+	FZ_ASSERT(fz_status_valid(st) || st == VCRYPTO_CODEC_DEFER,
+		"decode status %u", st);
+	FZ_ASSERT(b->used <= b->cap, "bounce area: %u of %u used", b->used,
+		b->cap);
 	FZ_ASSERT(req->status_ptr == vcrypto_chain_last_writable(chain),
 		"status byte is not the last writable byte");
 	return st;
@@ -191,12 +215,21 @@ checked_burst(void *ctx, struct vcrypto_req *const *reqs, uint16_t n)
 		const struct vcrypto_req *r = reqs[i];
 
 		FZ_ASSERT(r->sess != NULL, "request %u without session", i);
-		FZ_ASSERT(r->len == 0 || (in_regions(r->src, r->len) &&
-			in_regions(r->dst, r->len)), "request %u: src/dst of %u "
-			"bytes outside the guest", i, r->len);
+		FZ_ASSERT(r->src == NULL || r->len == 0 ||
+			in_guest(r->src, r->len), "request %u: src of %u bytes "
+			"outside the guest and the bounce area", i, r->len);
+		FZ_ASSERT(r->dst == NULL || r->out_len == 0 ||
+			in_guest(r->dst, r->out_len), "request %u: dst of %u bytes "
+			"outside the guest and the bounce area", i, r->out_len);
+		FZ_ASSERT(r->aad == NULL || r->aad_len == 0 ||
+			in_guest(r->aad, r->aad_len), "request %u: aad of %u bytes "
+			"outside the guest and the bounce area", i, r->aad_len);
 		FZ_ASSERT(r->status_ptr != NULL && in_regions(r->status_ptr, 1),
 			"request %u: status byte outside the guest", i);
-		FZ_ASSERT(r->iv_len <= sizeof(r->iv), "iv_len %u", r->iv_len);
+		FZ_ASSERT(r->iv_len <= sizeof(r->iv) &&
+			r->auth_iv_len <= sizeof(r->auth_iv) &&
+			r->result_len <= sizeof(r->digest), "iv %u auth iv %u result %u",
+			r->iv_len, r->auth_iv_len, r->result_len);
 	}
 	vcrypto_engine_ipsec_mb.process_burst(ctx, reqs, n);
 	for (i = 0; i < n; i++)
@@ -273,6 +306,7 @@ guest_build(struct guest *g, struct fz *in)
 	uint16_t c_avail = fz_u16(in), d_avail = fz_u16(in);
 	uint64_t max_size = fz_u32(in);
 	uint32_t max_sessions = 1 + fz_u8(in) % 8;
+	uint32_t bounce_sel = fz_u8(in);
 	uint64_t gpa[NREGIONS_MAX];
 	struct vcrypto_dev *dev;
 	unsigned int i;
@@ -289,13 +323,16 @@ guest_build(struct guest *g, struct fz *in)
 		return -1;
 	dev->max_dataqueues = 1;
 	dev->nr_queues = 2;
+	g->engine = vcrypto_engine_ipsec_mb;
+	g->engine.get_caps(&dev->caps);
 	dev->max_size = max_size ? max_size : 1u << 20;
+	if (dev->max_size > dev->caps.max_size)
+		dev->max_size = dev->caps.max_size;
 	dev->vid = 0;
 	dev->running = 1;
 	dev->started = true;
 	dev->revision_1 = cfg & 1;
 	rte_spinlock_init(&dev->lock);
-	g->engine = vcrypto_engine_ipsec_mb;
 	g->engine.process_burst = checked_burst;
 	dev->engine = &g->engine;
 	dev->engine_ctx = mb_ctx;
@@ -304,7 +341,14 @@ guest_build(struct guest *g, struct fz *in)
 		return -1;
 	dev->ctrl = (struct vcrypto_ctrl_ctx){ .revision_1 = dev->revision_1,
 		.sessions = &dev->sessions, .engine = dev->engine,
-		.engine_ctx = mb_ctx };
+		.caps = &dev->caps, .engine_ctx = mb_ctx };
+	/* As device.c's vq_alloc(), but a small bounce area: filling it up
+	 * (a deferred batch) is a path worth fuzzing too. */
+	dev->vqs[0].chains = calloc(VCRYPTO_BURST, sizeof(*dev->vqs[0].chains));
+	dev->vqs[0].bounce.cap = 1 + bounce_sel * 64;
+	dev->vqs[0].bounce.base = malloc(dev->vqs[0].bounce.cap);
+	if (dev->vqs[0].chains == NULL || dev->vqs[0].bounce.base == NULL)
+		return -1;
 	dev->codec = (struct vcrypto_codec_cfg){ .revision_1 = dev->revision_1,
 		.max_size = dev->max_size, .sessions = &dev->sessions };
 
@@ -341,6 +385,10 @@ guest_free(struct guest *g)
 				g->dev->sessions.active);
 		}
 		vcrypto_session_table_fini(&g->dev->sessions);
+		if (g->dev->vqs != NULL) {
+			free(g->dev->vqs[0].chains);
+			free(g->dev->vqs[0].bounce.base);
+		}
 		free(g->dev->vqs);
 		free(g->dev);
 	}

@@ -110,6 +110,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	fake->nr_queues = 2;
 	fake->max_size = 1u << 20;
 	fake->engine = &vcrypto_engine_ipsec_mb;
+	fake->engine->get_caps(&fake->caps);
 	rte_spinlock_init(&fake->lock);
 	return 0;
 }

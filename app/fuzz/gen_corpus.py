@@ -85,10 +85,10 @@ def avail(size, idx, heads, flags=0):
 
 def guest(cfg, ctrl_log2, data_log2, ctrl_descs, ctrl_avail, data_descs,
           data_avail, mem, ctrl_last=0, data_last=0, max_size=0,
-          max_sessions=4, nregions=3, sizes=(1024, 256, 256)):
+          max_sessions=4, nregions=3, sizes=(1024, 256, 256), bounce=255):
     csize, dsize = 1 << ctrl_log2, 1 << data_log2
-    out = struct.pack("<BBBBHHIB", cfg, nregions - 1, ctrl_log2, data_log2,
-                      ctrl_last, data_last, max_size, max_sessions - 1)
+    out = struct.pack("<BBBBHHIBB", cfg, nregions - 1, ctrl_log2, data_log2,
+                      ctrl_last, data_last, max_size, max_sessions - 1, bounce)
     for gpa, size in zip((R0, R1, R2), sizes):
         out += struct.pack("<QH", gpa, size - 1)
     out += pad(b"".join(ctrl_descs), 16 * csize) + ctrl_avail
