@@ -17,6 +17,10 @@
 #define BIT(n) (1ull << (n))
 /* Every length from lo to hi (bytes) as an iv/key/tag length mask. */
 #define RANGE(lo, hi) ((BIT((hi) + 1) - 1) & ~(BIT(lo) - 1))
+/* Digest lengths lo..hi as a result mask: bit n - 1 for n bytes (n <= 64). */
+#define RES(lo, hi) (((hi) == 64 ? ~0ull : BIT(hi) - 1) & ~(BIT((lo) - 1) - 1))
+#define RES1(n) BIT((n) - 1)
+#define AES_KEYS (BIT(16) | BIT(24) | BIT(32))
 
 /** How a key is prepared. */
 enum mb_prep {
@@ -28,6 +32,7 @@ struct cipher_def {
 	uint32_t valgo;        /* VIRTIO_CRYPTO_CIPHER_* */
 	IMB_CIPHER_MODE mode;
 	uint64_t key_lens;     /* mask of accepted key lengths */
+	uint64_t any_key_lens; /* key lengths the algorithm has at all */
 	uint64_t iv_lens;      /* mask of accepted iv lengths */
 	uint32_t block;        /* lengths must be a multiple */
 	enum mb_units units;
@@ -35,22 +40,24 @@ struct cipher_def {
 };
 
 static const struct cipher_def cipher_defs[] = {
-	{ VIRTIO_CRYPTO_CIPHER_AES_CBC, IMB_CIPHER_CBC, BIT(16) | BIT(24) | BIT(32),
+	{ VIRTIO_CRYPTO_CIPHER_AES_CBC, IMB_CIPHER_CBC, AES_KEYS, AES_KEYS,
 	  BIT(16), 16, MB_BYTES, PREP_AES },
-	{ VIRTIO_CRYPTO_CIPHER_AES_CTR, IMB_CIPHER_CNTR, BIT(16) | BIT(24) | BIT(32),
+	{ VIRTIO_CRYPTO_CIPHER_AES_CTR, IMB_CIPHER_CNTR, AES_KEYS, AES_KEYS,
 	  BIT(12) | BIT(16), 1, MB_BYTES, PREP_AES },
-	{ VIRTIO_CRYPTO_CIPHER_AES_ECB, IMB_CIPHER_ECB, BIT(16) | BIT(24) | BIT(32),
+	{ VIRTIO_CRYPTO_CIPHER_AES_ECB, IMB_CIPHER_ECB, AES_KEYS, AES_KEYS,
 	  BIT(0), 16, MB_BYTES, PREP_AES },
-	{ VIRTIO_CRYPTO_CIPHER_DES_CBC, IMB_CIPHER_DES, BIT(8), BIT(8), 8,
+	{ VIRTIO_CRYPTO_CIPHER_DES_CBC, IMB_CIPHER_DES, BIT(8), BIT(8), BIT(8), 8,
 	  MB_BYTES, PREP_DES },
 	/* 8 bytes: K1 = K2 = K3; 16 bytes: K3 = K1. */
 	{ VIRTIO_CRYPTO_CIPHER_3DES_CBC, IMB_CIPHER_DES3, BIT(8) | BIT(16) | BIT(24),
-	  BIT(8), 8, MB_BYTES, PREP_3DES },
+	  BIT(8) | BIT(16) | BIT(24), BIT(8), 8, MB_BYTES, PREP_3DES },
 	{ VIRTIO_CRYPTO_CIPHER_KASUMI_F8, IMB_CIPHER_KASUMI_UEA1_BITLEN, BIT(16),
-	  BIT(8), 1, MB_BITS, PREP_KASUMI },
+	  BIT(16), BIT(8), 1, MB_BITS, PREP_KASUMI },
 	{ VIRTIO_CRYPTO_CIPHER_SNOW3G_UEA2, IMB_CIPHER_SNOW3G_UEA2_BITLEN, BIT(16),
-	  BIT(16), 1, MB_BITS, PREP_SNOW3G },
-	{ VIRTIO_CRYPTO_CIPHER_ZUC_EEA3, IMB_CIPHER_ZUC_EEA3, BIT(16), BIT(16), 1,
+	  BIT(16), BIT(16), 1, MB_BITS, PREP_SNOW3G },
+	/* ZUC-256 (32-byte key, 25-byte iv) is not offered. */
+	{ VIRTIO_CRYPTO_CIPHER_ZUC_EEA3, IMB_CIPHER_ZUC_EEA3, BIT(16),
+	  BIT(16) | BIT(32), BIT(16), 1,
 	  MB_BYTES, PREP_COPY },
 };
 
@@ -64,48 +71,53 @@ struct auth_def {
 	uint32_t key_min, key_max; /* 0, 0: keyless */
 	uint32_t block;        /* HMAC block size: longer keys are hashed */
 	uint32_t auth_iv_len;  /* iv after the cipher iv (chaining only) */
+	/* What the algorithm has at all, offered here or not (NOTSUPP rather
+	 * than ERR for those): digest lengths (RES) and key lengths (a mask;
+	 * 0: any length up to VCRYPTO_MAX_AUTH_KEY_LEN, as HMAC takes). */
+	uint64_t any_results;
+	uint64_t any_keys;
 };
 
+#define HASH_DEF(v, a, len) { VIRTIO_CRYPTO_SERVICE_HASH, v, a, MB_AUTH_PLAIN, \
+	len, false, 0, 0, 0, 0, RES(1, len), BIT(0) }
+#define HMAC_DEF(v, a, len, kmax, blk) { VIRTIO_CRYPTO_SERVICE_MAC, v, a, \
+	MB_AUTH_HMAC, len, false, 0, kmax, blk, 0, RES(1, len), 0 }
+
 static const struct auth_def auth_defs[] = {
-	{ VIRTIO_CRYPTO_SERVICE_HASH, VIRTIO_CRYPTO_HASH_SHA1, IMB_AUTH_SHA_1,
-	  MB_AUTH_PLAIN, 20, false, 0, 0, 0, 0 },
-	{ VIRTIO_CRYPTO_SERVICE_HASH, VIRTIO_CRYPTO_HASH_SHA_224, IMB_AUTH_SHA_224,
-	  MB_AUTH_PLAIN, 28, false, 0, 0, 0, 0 },
-	{ VIRTIO_CRYPTO_SERVICE_HASH, VIRTIO_CRYPTO_HASH_SHA_256, IMB_AUTH_SHA_256,
-	  MB_AUTH_PLAIN, 32, false, 0, 0, 0, 0 },
-	{ VIRTIO_CRYPTO_SERVICE_HASH, VIRTIO_CRYPTO_HASH_SHA_384, IMB_AUTH_SHA_384,
-	  MB_AUTH_PLAIN, 48, false, 0, 0, 0, 0 },
-	{ VIRTIO_CRYPTO_SERVICE_HASH, VIRTIO_CRYPTO_HASH_SHA_512, IMB_AUTH_SHA_512,
-	  MB_AUTH_PLAIN, 64, false, 0, 0, 0, 0 },
+	HASH_DEF(VIRTIO_CRYPTO_HASH_SHA1, IMB_AUTH_SHA_1, 20),
+	HASH_DEF(VIRTIO_CRYPTO_HASH_SHA_224, IMB_AUTH_SHA_224, 28),
+	HASH_DEF(VIRTIO_CRYPTO_HASH_SHA_256, IMB_AUTH_SHA_256, 32),
+	HASH_DEF(VIRTIO_CRYPTO_HASH_SHA_384, IMB_AUTH_SHA_384, 48),
+	HASH_DEF(VIRTIO_CRYPTO_HASH_SHA_512, IMB_AUTH_SHA_512, 64),
 	/* ipsec-mb 1.3 has no plain MD5 to hash a long key: at most a block. */
-	{ VIRTIO_CRYPTO_SERVICE_MAC, VIRTIO_CRYPTO_MAC_HMAC_MD5, IMB_AUTH_MD5,
-	  MB_AUTH_HMAC, 16, false, 0, 64, 64, 0 },
-	{ VIRTIO_CRYPTO_SERVICE_MAC, VIRTIO_CRYPTO_MAC_HMAC_SHA1, IMB_AUTH_HMAC_SHA_1,
-	  MB_AUTH_HMAC, 20, false, 0, VCRYPTO_MAX_AUTH_KEY_LEN, 64, 0 },
-	{ VIRTIO_CRYPTO_SERVICE_MAC, VIRTIO_CRYPTO_MAC_HMAC_SHA_224,
-	  IMB_AUTH_HMAC_SHA_224, MB_AUTH_HMAC, 28, false, 0,
-	  VCRYPTO_MAX_AUTH_KEY_LEN, 64, 0 },
-	{ VIRTIO_CRYPTO_SERVICE_MAC, VIRTIO_CRYPTO_MAC_HMAC_SHA_256,
-	  IMB_AUTH_HMAC_SHA_256, MB_AUTH_HMAC, 32, false, 0,
-	  VCRYPTO_MAX_AUTH_KEY_LEN, 64, 0 },
-	{ VIRTIO_CRYPTO_SERVICE_MAC, VIRTIO_CRYPTO_MAC_HMAC_SHA_384,
-	  IMB_AUTH_HMAC_SHA_384, MB_AUTH_HMAC, 48, false, 0,
-	  VCRYPTO_MAX_AUTH_KEY_LEN, 128, 0 },
-	{ VIRTIO_CRYPTO_SERVICE_MAC, VIRTIO_CRYPTO_MAC_HMAC_SHA_512,
-	  IMB_AUTH_HMAC_SHA_512, MB_AUTH_HMAC, 64, false, 0,
-	  VCRYPTO_MAX_AUTH_KEY_LEN, 128, 0 },
+	HMAC_DEF(VIRTIO_CRYPTO_MAC_HMAC_MD5, IMB_AUTH_MD5, 16, 64, 64),
+	HMAC_DEF(VIRTIO_CRYPTO_MAC_HMAC_SHA1, IMB_AUTH_HMAC_SHA_1, 20,
+		VCRYPTO_MAX_AUTH_KEY_LEN, 64),
+	HMAC_DEF(VIRTIO_CRYPTO_MAC_HMAC_SHA_224, IMB_AUTH_HMAC_SHA_224, 28,
+		VCRYPTO_MAX_AUTH_KEY_LEN, 64),
+	HMAC_DEF(VIRTIO_CRYPTO_MAC_HMAC_SHA_256, IMB_AUTH_HMAC_SHA_256, 32,
+		VCRYPTO_MAX_AUTH_KEY_LEN, 64),
+	HMAC_DEF(VIRTIO_CRYPTO_MAC_HMAC_SHA_384, IMB_AUTH_HMAC_SHA_384, 48,
+		VCRYPTO_MAX_AUTH_KEY_LEN, 128),
+	HMAC_DEF(VIRTIO_CRYPTO_MAC_HMAC_SHA_512, IMB_AUTH_HMAC_SHA_512, 64,
+		VCRYPTO_MAX_AUTH_KEY_LEN, 128),
+	/* AES-128 only here; CMAC has AES-192/256 keys too. */
 	{ VIRTIO_CRYPTO_SERVICE_MAC, VIRTIO_CRYPTO_MAC_CMAC_AES, IMB_AUTH_AES_CMAC,
-	  MB_AUTH_CMAC, 16, false, 16, 16, 0, 0 },
+	  MB_AUTH_CMAC, 16, false, 16, 16, 0, 0, RES(1, 16), AES_KEYS },
 	/* ipsec-mb produces AES-XCBC-MAC-96 only: results up to 12 bytes. */
 	{ VIRTIO_CRYPTO_SERVICE_MAC, VIRTIO_CRYPTO_MAC_XCBC_AES, IMB_AUTH_AES_XCBC,
-	  MB_AUTH_XCBC, 12, false, 16, 16, 0, 0 },
+	  MB_AUTH_XCBC, 12, false, 16, 16, 0, 0, RES(1, 16), BIT(16) },
 	{ VIRTIO_CRYPTO_SERVICE_MAC, VIRTIO_CRYPTO_MAC_SNOW3G_UIA2,
-	  IMB_AUTH_SNOW3G_UIA2_BITLEN, MB_AUTH_SNOW3G, 4, true, 16, 16, 0, 16 },
+	  IMB_AUTH_SNOW3G_UIA2_BITLEN, MB_AUTH_SNOW3G, 4, true, 16, 16, 0, 16,
+	  RES1(4), BIT(16) },
+	/* ZUC-256 EIA3 (32-byte key, 8- and 16-byte digests) is not offered. */
 	{ VIRTIO_CRYPTO_SERVICE_MAC, VIRTIO_CRYPTO_MAC_ZUC_EIA3,
-	  IMB_AUTH_ZUC_EIA3_BITLEN, MB_AUTH_ZUC, 4, true, 16, 16, 0, 16 },
+	  IMB_AUTH_ZUC_EIA3_BITLEN, MB_AUTH_ZUC, 4, true, 16, 16, 0, 16,
+	  RES1(4) | RES1(8) | RES1(16), BIT(16) | BIT(32) },
 	/* KASUMI F9 takes COUNT, FRESH and the direction inside the message. */
 	{ VIRTIO_CRYPTO_SERVICE_MAC, VIRTIO_CRYPTO_MAC_KASUMI_F9,
-	  IMB_AUTH_KASUMI_UIA1, MB_AUTH_KASUMI, 4, true, 16, 16, 0, 0 },
+	  IMB_AUTH_KASUMI_UIA1, MB_AUTH_KASUMI, 4, true, 16, 16, 0, 0,
+	  RES1(4), BIT(16) },
 };
 
 struct aead_def {
@@ -114,6 +126,7 @@ struct aead_def {
 	IMB_HASH_ALG alg;
 	enum mb_auth_kind kind;
 	uint64_t key_lens;
+	uint64_t any_key_lens; /* key lengths the algorithm has at all */
 	uint64_t iv_lens;
 	uint64_t tag_lens;
 	bool gen_full;         /* produce 16 bytes and truncate (GCM) */
@@ -123,15 +136,17 @@ struct aead_def {
 
 static const struct aead_def aead_defs[] = {
 	{ VIRTIO_CRYPTO_AEAD_GCM, IMB_CIPHER_GCM, IMB_AUTH_AES_GMAC, MB_AUTH_GCM,
-	  BIT(16) | BIT(24) | BIT(32), BIT(12), RANGE(1, 16), true, UINT32_MAX,
+	  AES_KEYS, AES_KEYS, BIT(12), RANGE(1, 16), true, UINT32_MAX,
 	  PREP_GCM },
-	/* Nonce 7..13 bytes, even tags 4..16, aad at most 46 bytes (ipsec-mb). */
+	/* Nonce 7..13 bytes, even tags 4..16, aad at most 46 bytes, no
+	 * AES-192 key (ipsec-mb). */
 	{ VIRTIO_CRYPTO_AEAD_CCM, IMB_CIPHER_CCM, IMB_AUTH_AES_CCM, MB_AUTH_CCM,
-	  BIT(16) | BIT(32), RANGE(7, 13),
+	  BIT(16) | BIT(32), AES_KEYS, RANGE(7, 13),
 	  BIT(4) | BIT(6) | BIT(8) | BIT(10) | BIT(12) | BIT(14) | BIT(16),
 	  false, 46, PREP_AES },
 	{ VIRTIO_CRYPTO_AEAD_CHACHA20_POLY1305, IMB_CIPHER_CHACHA20_POLY1305,
-	  IMB_AUTH_CHACHA20_POLY1305, MB_AUTH_CHACHA, BIT(32), BIT(12), BIT(16),
+	  IMB_AUTH_CHACHA20_POLY1305, MB_AUTH_CHACHA, BIT(32), BIT(32), BIT(12),
+	  BIT(16),
 	  false, UINT32_MAX, PREP_COPY },
 };
 
@@ -226,6 +241,19 @@ static bool
 in_mask(uint64_t mask, uint32_t len)
 {
 	return len < 64 && (mask & BIT(len)) != 0;
+}
+
+/*
+ * Whether a digest of @p res bytes with a key of @p klen bytes exists for
+ * the algorithm at all (though this engine does not offer it).
+ */
+static bool
+auth_exists(const struct auth_def *d, uint32_t res, uint32_t klen)
+{
+	if (res == 0 || res > 64 || !(d->any_results & RES1(res)))
+		return false;
+	return d->any_keys == 0 ? klen <= VCRYPTO_MAX_AUTH_KEY_LEN :
+		in_mask(d->any_keys, klen);
 }
 
 /* Expand a cipher or AEAD key into s->c and point the job keys at it. */
@@ -409,7 +437,8 @@ auth_create(IMB_MGR *mgr, struct mb_session *s, uint32_t service,
 	if (p->result_len == 0 || p->result_len > d->gen_len ||
 			(d->exact && p->result_len != d->gen_len) ||
 			klen < d->key_min || klen > d->key_max)
-		return VIRTIO_CRYPTO_ERR;
+		return auth_exists(d, p->result_len, klen) ?
+			VIRTIO_CRYPTO_NOTSUPP : VIRTIO_CRYPTO_ERR;
 	s->hash_alg = d->alg;
 	s->auth_kind = d->kind;
 	s->gen_len = d->gen_len;
@@ -429,7 +458,8 @@ cipher_create(IMB_MGR *mgr, struct mb_session *s,
 	if (d == NULL)
 		return VIRTIO_CRYPTO_NOTSUPP;
 	if (!in_mask(d->key_lens, p->cipher_key_len))
-		return VIRTIO_CRYPTO_ERR;
+		return in_mask(d->any_key_lens, p->cipher_key_len) ?
+			VIRTIO_CRYPTO_NOTSUPP : VIRTIO_CRYPTO_ERR;
 	s->cipher_mode = d->mode;
 	s->units = d->units;
 	prep_cipher_key(mgr, s, d->prep, p->cipher_key, p->cipher_key_len);
@@ -446,9 +476,11 @@ aead_create(IMB_MGR *mgr, struct mb_session *s,
 
 	if (d == NULL)
 		return VIRTIO_CRYPTO_NOTSUPP;
-	if (!in_mask(d->key_lens, p->cipher_key_len) ||
-			!in_mask(d->tag_lens, p->result_len))
+	if (!in_mask(d->tag_lens, p->result_len) ||
+			!in_mask(d->any_key_lens, p->cipher_key_len))
 		return VIRTIO_CRYPTO_ERR;
+	if (!in_mask(d->key_lens, p->cipher_key_len))
+		return VIRTIO_CRYPTO_NOTSUPP;
 	s->cipher_mode = d->mode;
 	s->hash_alg = d->alg;
 	s->auth_kind = d->kind;

@@ -212,6 +212,8 @@ test_refusals(void *priv)
 	p.cipher_algo = VIRTIO_CRYPTO_CIPHER_ARC4;
 	TRY(VIRTIO_CRYPTO_NOTSUPP);
 	p.cipher_algo = VIRTIO_CRYPTO_CIPHER_ZUC_EEA3; /* ZUC-256: not offered */
+	TRY(VIRTIO_CRYPTO_NOTSUPP);
+	p.cipher_key_len = 24; /* no such ZUC key */
 	TRY(VIRTIO_CRYPTO_ERR);
 
 	memset(&p, 0, sizeof(p));
@@ -230,18 +232,52 @@ test_refusals(void *priv)
 	p.kind = VCRYPTO_SESS_MAC;
 	p.auth_key = key;
 	p.auth_algo = VIRTIO_CRYPTO_MAC_HMAC_MD5;
-	p.auth_key_len = 65; /* cannot be hashed down: refused */
+	p.auth_key_len = 65; /* a valid HMAC key this engine cannot hash */
+	TRY(VIRTIO_CRYPTO_NOTSUPP);
+	p.result_len = 17; /* longer than MD5 */
 	TRY(VIRTIO_CRYPTO_ERR);
 	p.auth_algo = VIRTIO_CRYPTO_MAC_XCBC_AES;
 	p.auth_key_len = 16;
 	p.result_len = 16; /* XCBC-MAC-96 only */
+	TRY(VIRTIO_CRYPTO_NOTSUPP);
+	p.result_len = 17;
 	TRY(VIRTIO_CRYPTO_ERR);
+	p.auth_algo = VIRTIO_CRYPTO_MAC_CMAC_AES;
+	p.auth_key_len = 32; /* AES-256-CMAC: not offered */
+	p.result_len = 16;
+	TRY(VIRTIO_CRYPTO_NOTSUPP);
+	p.auth_key_len = 20;
+	TRY(VIRTIO_CRYPTO_ERR);
+	p.auth_algo = VIRTIO_CRYPTO_MAC_XCBC_AES;
+	p.auth_key_len = 16;
 	p.result_len = 12;
 	TRY(VIRTIO_CRYPTO_OK);
 	p.auth_algo = VIRTIO_CRYPTO_MAC_SNOW3G_UIA2; /* needs an iv: chain */
 	p.result_len = 4;
 	TRY(VIRTIO_CRYPTO_NOTSUPP);
 	p.auth_algo = VIRTIO_CRYPTO_MAC_GMAC_AES; /* as AEAD GCM only */
+	TRY(VIRTIO_CRYPTO_NOTSUPP);
+
+	/* ZUC EIA3 as a NO_CIPHER chain: ZUC-256 digests and keys NOTSUPP */
+	memset(&p, 0, sizeof(p));
+	p.kind = VCRYPTO_SESS_CHAIN;
+	p.op = VIRTIO_CRYPTO_OP_ENCRYPT;
+	p.cipher_algo = VIRTIO_CRYPTO_NO_CIPHER;
+	p.hash_mode = VIRTIO_CRYPTO_SYM_HASH_MODE_AUTH;
+	p.chain_order = VIRTIO_CRYPTO_SYM_ALG_CHAIN_ORDER_CIPHER_THEN_HASH;
+	p.auth_algo = VIRTIO_CRYPTO_MAC_ZUC_EIA3;
+	p.auth_key = key;
+	p.auth_key_len = 16;
+	p.result_len = 4;
+	TRY(VIRTIO_CRYPTO_OK);
+	p.result_len = 8;
+	TRY(VIRTIO_CRYPTO_NOTSUPP);
+	p.result_len = 16;
+	TRY(VIRTIO_CRYPTO_NOTSUPP);
+	p.result_len = 6;
+	TRY(VIRTIO_CRYPTO_ERR);
+	p.result_len = 4;
+	p.auth_key_len = 32;
 	TRY(VIRTIO_CRYPTO_NOTSUPP);
 
 	memset(&p, 0, sizeof(p));
@@ -254,7 +290,9 @@ test_refusals(void *priv)
 	p.result_len = 16;
 	TRY(VIRTIO_CRYPTO_OK);
 	CHECK(info.aad_max == 46 && info.iv_lens == 0x3f80);
-	p.cipher_key_len = 24;
+	p.cipher_key_len = 24; /* AES-192-CCM: not offered */
+	TRY(VIRTIO_CRYPTO_NOTSUPP);
+	p.cipher_key_len = 20;
 	TRY(VIRTIO_CRYPTO_ERR);
 	p.cipher_algo = VIRTIO_CRYPTO_AEAD_CHACHA20_POLY1305;
 	p.cipher_key_len = 32;
