@@ -146,6 +146,18 @@ protocol_note() {
 	local f
 	f=$(sed -n 's/.*negotiated Vhost-user protocol features: \(0x[0-9a-fA-F]*\).*/\1/p' \
 		"$1/backend.log" | tail -n 1)
+	echo "    vhost-user messages received by the backend:" \
+		$(sed -n 's/.*read message VHOST_USER_\([A-Z_]*\).*/\1/p; s/.*vhost message (req: \([0-9]*\)).*/req-\1/p' \
+			"$1/backend.log")
+	# Only meaningful once QEMU has set the data queue up (DRIVER_OK).
+	if grep -q 'read message VHOST_USER_SET_VRING_KICK' "$1/backend.log" &&
+			! grep -q 'guest started' "$1/backend.log"; then
+		echo "    backend: the device never started (no 'guest started' line: rte_vhost" \
+			"did not call new_device)"
+		grep -q 'read message VHOST_USER_SET_VRING_ENABLE' "$1/backend.log" ||
+			echo "    vhost-user: QEMU sent no SET_VRING_ENABLE; with VHOST_USER_F_PROTOCOL_FEATURES" \
+				"negotiated rte_vhost keeps the ring disabled until it does"
+	fi
 	[ -n "$f" ] || { echo "    vhost-user: no protocol features negotiated (see the backend log)"; return; }
 	if [ $(( f >> 7 & 1 )) = 1 ]; then
 		echo "    vhost-user: protocol features $f (CRYPTO_SESSION, bit 7, negotiated)"
