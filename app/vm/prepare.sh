@@ -111,6 +111,11 @@ fetch_kernel() {
 	fi
 	[ "$(id -u)" = 0 ] || die "the guest kernel is not cached; run this script as root"
 	pkg=$(pick_kernel_pkg)
+	if [ -z "$pkg" ]; then
+		log "no kernel package in apt's lists: apt-get update"
+		apt-get update -qq
+		pkg=$(pick_kernel_pkg)
+	fi
 	[ -n "$pkg" ] || die "apt knows no linux-image-6.1.0-N-amd64 package (apt-get update?)"
 	tmp=$vm/kernel/tmp
 	rm -rf "$tmp" && mkdir -p "$tmp"
