@@ -72,28 +72,21 @@ op_valid(uint32_t op)
 }
 
 /* Plain cipher session parameters. */
-static uint8_t
-parse_cipher(const struct vcrypto_ctrl_ctx *ctx,
-		const struct vcrypto_cipher_session_flf *c,
+static void
+parse_cipher(const struct vcrypto_cipher_session_flf *c,
 		struct vcrypto_sess_params *p)
 {
 	p->kind = VCRYPTO_SESS_CIPHER;
 	p->cipher_algo = vcrypto_le32(c->algo);
 	p->cipher_key_len = vcrypto_le32(c->key_len);
 	p->op = vcrypto_le32(c->op);
-	if (!offered(ctx->caps, VIRTIO_CRYPTO_SERVICE_CIPHER, p->cipher_algo))
-		return VIRTIO_CRYPTO_NOTSUPP;
-	return op_valid(p->op) ? VIRTIO_CRYPTO_OK : VIRTIO_CRYPTO_ERR;
 }
 
 /* Chaining: a cipher (or NO_CIPHER) with a hash (PLAIN) or a MAC (AUTH). */
 static uint8_t
-parse_chain(const struct vcrypto_ctrl_ctx *ctx,
-		const struct vcrypto_alg_chain_session_flf *c,
+parse_chain(const struct vcrypto_alg_chain_session_flf *c,
 		struct vcrypto_sess_params *p)
 {
-	uint32_t service;
-
 	p->kind = VCRYPTO_SESS_CHAIN;
 	p->chain_order = vcrypto_le32(c->alg_chain_order);
 	p->hash_mode = vcrypto_le32(c->hash_mode);
@@ -103,47 +96,34 @@ parse_chain(const struct vcrypto_ctrl_ctx *ctx,
 	p->aad_len = vcrypto_le32(c->aad_len);
 	switch (p->hash_mode) {
 	case VIRTIO_CRYPTO_SYM_HASH_MODE_PLAIN:
-		service = VIRTIO_CRYPTO_SERVICE_HASH;
 		p->auth_algo = vcrypto_le32(c->algo_flf.hash.algo);
 		p->result_len = vcrypto_le32(c->algo_flf.hash.hash_result_len);
-		break;
+		return VIRTIO_CRYPTO_OK;
 	case VIRTIO_CRYPTO_SYM_HASH_MODE_AUTH:
-		service = VIRTIO_CRYPTO_SERVICE_MAC;
 		p->auth_algo = vcrypto_le32(c->algo_flf.mac.algo);
 		p->result_len = vcrypto_le32(c->algo_flf.mac.hash_result_len);
 		p->auth_key_len = vcrypto_le32(c->algo_flf.mac.auth_key_len);
-		break;
+		return VIRTIO_CRYPTO_OK;
 	case VIRTIO_CRYPTO_SYM_HASH_MODE_NESTED:
 		return VIRTIO_CRYPTO_NOTSUPP;
 	default:
 		return VIRTIO_CRYPTO_ERR;
 	}
-	if ((p->cipher_algo != VIRTIO_CRYPTO_NO_CIPHER &&
-			!offered(ctx->caps, VIRTIO_CRYPTO_SERVICE_CIPHER,
-				p->cipher_algo)) ||
-			!offered(ctx->caps, service, p->auth_algo))
-		return VIRTIO_CRYPTO_NOTSUPP;
-	if (!op_valid(p->op) ||
-			(p->chain_order != VIRTIO_CRYPTO_SYM_ALG_CHAIN_ORDER_HASH_THEN_CIPHER &&
-			 p->chain_order != VIRTIO_CRYPTO_SYM_ALG_CHAIN_ORDER_CIPHER_THEN_HASH))
-		return VIRTIO_CRYPTO_ERR;
-	return VIRTIO_CRYPTO_OK;
 }
 
 /* Fill @p p from the fixed part of a CREATE_SESSION request. */
 static uint8_t
-parse_create(const struct vcrypto_ctrl_ctx *ctx, uint32_t opcode,
-		const struct vcrypto_ctrl_req *req, struct vcrypto_sess_params *p)
+parse_create(uint32_t opcode, const struct vcrypto_ctrl_req *req,
+		struct vcrypto_sess_params *p)
 {
-	const struct vcrypto_engine_caps *caps = ctx->caps;
-
 	switch (opcode) {
 	case VIRTIO_CRYPTO_CIPHER_CREATE_SESSION:
 		switch (vcrypto_le32(req->u.sym.op_type)) {
 		case VIRTIO_CRYPTO_SYM_OP_CIPHER:
-			return parse_cipher(ctx, &req->u.sym.u.cipher, p);
+			parse_cipher(&req->u.sym.u.cipher, p);
+			return VIRTIO_CRYPTO_OK;
 		case VIRTIO_CRYPTO_SYM_OP_ALGORITHM_CHAINING:
-			return parse_chain(ctx, &req->u.sym.u.chain, p);
+			return parse_chain(&req->u.sym.u.chain, p);
 		default:
 			return VIRTIO_CRYPTO_ERR;
 		}
@@ -151,15 +131,13 @@ parse_create(const struct vcrypto_ctrl_ctx *ctx, uint32_t opcode,
 		p->kind = VCRYPTO_SESS_HASH;
 		p->auth_algo = vcrypto_le32(req->u.hash.algo);
 		p->result_len = vcrypto_le32(req->u.hash.hash_result_len);
-		return offered(caps, VIRTIO_CRYPTO_SERVICE_HASH, p->auth_algo) ?
-			VIRTIO_CRYPTO_OK : VIRTIO_CRYPTO_NOTSUPP;
+		return VIRTIO_CRYPTO_OK;
 	case VIRTIO_CRYPTO_MAC_CREATE_SESSION:
 		p->kind = VCRYPTO_SESS_MAC;
 		p->auth_algo = vcrypto_le32(req->u.mac.algo);
 		p->result_len = vcrypto_le32(req->u.mac.hash_result_len);
 		p->auth_key_len = vcrypto_le32(req->u.mac.auth_key_len);
-		return offered(caps, VIRTIO_CRYPTO_SERVICE_MAC, p->auth_algo) ?
-			VIRTIO_CRYPTO_OK : VIRTIO_CRYPTO_NOTSUPP;
+		return VIRTIO_CRYPTO_OK;
 	case VIRTIO_CRYPTO_AEAD_CREATE_SESSION:
 		p->kind = VCRYPTO_SESS_AEAD;
 		p->cipher_algo = vcrypto_le32(req->u.aead.algo);
@@ -167,18 +145,88 @@ parse_create(const struct vcrypto_ctrl_ctx *ctx, uint32_t opcode,
 		p->result_len = vcrypto_le32(req->u.aead.tag_len);
 		p->aad_len = vcrypto_le32(req->u.aead.aad_len);
 		p->op = vcrypto_le32(req->u.aead.op);
-		if (!offered(caps, VIRTIO_CRYPTO_SERVICE_AEAD, p->cipher_algo))
-			return VIRTIO_CRYPTO_NOTSUPP;
-		return op_valid(p->op) ? VIRTIO_CRYPTO_OK : VIRTIO_CRYPTO_ERR;
+		return VIRTIO_CRYPTO_OK;
 	default:
 		/* AKCIPHER: not offered in crypto_services. */
 		return VIRTIO_CRYPTO_NOTSUPP;
 	}
 }
 
+uint8_t
+vcrypto_ctrl_session_check(const struct vcrypto_ctrl_ctx *ctx,
+		const struct vcrypto_sess_params *p)
+{
+	const struct vcrypto_engine_caps *caps = ctx->caps;
+	bool ok;
+
+	switch (p->kind) {
+	case VCRYPTO_SESS_CIPHER:
+		ok = offered(caps, VIRTIO_CRYPTO_SERVICE_CIPHER, p->cipher_algo);
+		break;
+	case VCRYPTO_SESS_CHAIN:
+		ok = (p->cipher_algo == VIRTIO_CRYPTO_NO_CIPHER ||
+			offered(caps, VIRTIO_CRYPTO_SERVICE_CIPHER, p->cipher_algo)) &&
+			offered(caps, p->hash_mode == VIRTIO_CRYPTO_SYM_HASH_MODE_AUTH ?
+				VIRTIO_CRYPTO_SERVICE_MAC : VIRTIO_CRYPTO_SERVICE_HASH,
+				p->auth_algo);
+		break;
+	case VCRYPTO_SESS_HASH:
+		ok = offered(caps, VIRTIO_CRYPTO_SERVICE_HASH, p->auth_algo);
+		break;
+	case VCRYPTO_SESS_MAC:
+		ok = offered(caps, VIRTIO_CRYPTO_SERVICE_MAC, p->auth_algo);
+		break;
+	case VCRYPTO_SESS_AEAD:
+		ok = offered(caps, VIRTIO_CRYPTO_SERVICE_AEAD, p->cipher_algo);
+		break;
+	case VCRYPTO_SESS_NONE:
+	default:
+		return VIRTIO_CRYPTO_ERR;
+	}
+	if (!ok)
+		return VIRTIO_CRYPTO_NOTSUPP;
+	if ((p->kind == VCRYPTO_SESS_CIPHER || p->kind == VCRYPTO_SESS_CHAIN ||
+			p->kind == VCRYPTO_SESS_AEAD) && !op_valid(p->op))
+		return VIRTIO_CRYPTO_ERR;
+	if (p->kind == VCRYPTO_SESS_CHAIN &&
+			p->chain_order != VIRTIO_CRYPTO_SYM_ALG_CHAIN_ORDER_HASH_THEN_CIPHER &&
+			p->chain_order != VIRTIO_CRYPTO_SYM_ALG_CHAIN_ORDER_CIPHER_THEN_HASH)
+		return VIRTIO_CRYPTO_ERR;
+	if (p->cipher_key_len > caps->max_cipher_key_len ||
+			p->auth_key_len > caps->max_auth_key_len ||
+			p->cipher_key_len > VCRYPTO_MAX_CIPHER_KEY_LEN ||
+			p->auth_key_len > VCRYPTO_MAX_AUTH_KEY_LEN)
+		return VIRTIO_CRYPTO_ERR;
+	return VIRTIO_CRYPTO_OK;
+}
+
+uint8_t
+vcrypto_ctrl_session_create(const struct vcrypto_ctrl_ctx *ctx,
+		const struct vcrypto_sess_params *p, uint64_t *id)
+{
+	struct vcrypto_sess_info info;
+	struct vcrypto_session *s;
+	uint8_t st;
+
+	st = vcrypto_ctrl_session_check(ctx, p);
+	if (st != VIRTIO_CRYPTO_OK)
+		return st;
+	s = vcrypto_session_alloc(ctx->sessions);
+	if (s == NULL)
+		return ctx->revision_1 ? VIRTIO_CRYPTO_NOSPC : VIRTIO_CRYPTO_ERR;
+	st = ctx->engine->session_create(ctx->engine_ctx, s->priv, p, &info);
+	if (st != VIRTIO_CRYPTO_OK) {
+		vcrypto_session_release(ctx->sessions, s);
+		return st;
+	}
+	s->info = info;
+	*id = s->id;
+	return VIRTIO_CRYPTO_OK;
+}
+
 /*
- * CREATE_SESSION: parse, read the keys (cipher key, then auth key, right
- * after the fixed part), let the engine expand them into a new slot.
+ * CREATE_SESSION: parse, check, read the keys (cipher key, then auth key,
+ * right after the fixed part), create.
  */
 static uint8_t
 create_session(const struct vcrypto_ctrl_ctx *ctx,
@@ -187,18 +235,14 @@ create_session(const struct vcrypto_ctrl_ctx *ctx,
 {
 	uint8_t ckey[VCRYPTO_MAX_CIPHER_KEY_LEN], akey[VCRYPTO_MAX_AUTH_KEY_LEN];
 	struct vcrypto_sess_params p;
-	struct vcrypto_sess_info info;
-	struct vcrypto_session *s;
 	uint8_t st;
 
 	memset(&p, 0, sizeof(p));
-	st = parse_create(ctx, opcode, req, &p);
+	st = parse_create(opcode, req, &p);
+	if (st == VIRTIO_CRYPTO_OK)
+		st = vcrypto_ctrl_session_check(ctx, &p);
 	if (st != VIRTIO_CRYPTO_OK)
 		return st;
-	if (p.cipher_key_len > ctx->caps->max_cipher_key_len ||
-			p.auth_key_len > ctx->caps->max_auth_key_len ||
-			p.cipher_key_len > sizeof(ckey) || p.auth_key_len > sizeof(akey))
-		return VIRTIO_CRYPTO_ERR;
 	if (vcrypto_chain_read(chain, fixed, ckey, p.cipher_key_len) != 0 ||
 			vcrypto_chain_read(chain, (uint64_t)fixed + p.cipher_key_len,
 				akey, p.auth_key_len) != 0) {
@@ -207,18 +251,7 @@ create_session(const struct vcrypto_ctrl_ctx *ctx,
 	}
 	p.cipher_key = ckey;
 	p.auth_key = akey;
-	s = vcrypto_session_alloc(ctx->sessions);
-	if (s == NULL) {
-		st = ctx->revision_1 ? VIRTIO_CRYPTO_NOSPC : VIRTIO_CRYPTO_ERR;
-		goto out;
-	}
-	st = ctx->engine->session_create(ctx->engine_ctx, s->priv, &p, &info);
-	if (st != VIRTIO_CRYPTO_OK) {
-		vcrypto_session_release(ctx->sessions, s);
-		goto out;
-	}
-	s->info = info;
-	*id = s->id;
+	st = vcrypto_ctrl_session_create(ctx, &p, id);
 out:
 	explicit_bzero(ckey, sizeof(ckey));
 	explicit_bzero(akey, sizeof(akey));
@@ -243,9 +276,9 @@ destroy_matches(uint32_t opcode, enum vcrypto_sess_kind kind)
 	}
 }
 
-static uint8_t
-destroy_session(const struct vcrypto_ctrl_ctx *ctx, uint32_t opcode,
-		uint64_t id)
+uint8_t
+vcrypto_ctrl_session_destroy(const struct vcrypto_ctrl_ctx *ctx,
+		uint32_t opcode, uint64_t id)
 {
 	struct vcrypto_session *s = vcrypto_session_lookup(ctx->sessions, id);
 
@@ -297,7 +330,7 @@ vcrypto_ctrl_handle(const struct vcrypto_ctrl_ctx *ctx,
 	case VIRTIO_CRYPTO_HASH_DESTROY_SESSION:
 	case VIRTIO_CRYPTO_MAC_DESTROY_SESSION:
 	case VIRTIO_CRYPTO_AEAD_DESTROY_SESSION:
-		st = destroy_session(ctx, opcode,
+		st = vcrypto_ctrl_session_destroy(ctx, opcode,
 			vcrypto_le64(req.u.destroy.session_id));
 		res->destroyed = st == VIRTIO_CRYPTO_OK;
 		break;
@@ -316,7 +349,7 @@ answer:
 		answer_create(chain, id, st, res);
 		if (!res->written && res->created) {
 			/* The guest cannot learn the id: do not leak the slot. */
-			destroy_session(ctx, 0, id);
+			vcrypto_ctrl_session_destroy(ctx, 0, id);
 			res->created = false;
 		}
 		break;

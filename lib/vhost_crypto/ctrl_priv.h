@@ -47,6 +47,37 @@ struct vcrypto_ctrl_result {
 void vcrypto_ctrl_handle(const struct vcrypto_ctrl_ctx *ctx,
 		const struct vcrypto_chain *chain, struct vcrypto_ctrl_result *res);
 
+/**
+ * Check decoded session parameters against what the engine offers (the
+ * config space): algorithms, op, chain order, key lengths.
+ *
+ * @return VIRTIO_CRYPTO_OK; NOTSUPP for an algorithm not offered; ERR for
+ *         a bad op or chain order, or a key longer than the config's limit.
+ */
+uint8_t vcrypto_ctrl_session_check(const struct vcrypto_ctrl_ctx *ctx,
+		const struct vcrypto_sess_params *p);
+
+/**
+ * Create a session from decoded parameters, from the control queue or a
+ * vhost-user session message: check them, take a slot, let the engine
+ * expand the keys. @p p's keys are not kept.
+ *
+ * @return VIRTIO_CRYPTO_OK with @p id set; NOTSUPP or ERR (see
+ *         vcrypto_ctrl_session_check() and the engine's session_create);
+ *         NOSPC (REVISION_1) or ERR when the table is full.
+ */
+uint8_t vcrypto_ctrl_session_create(const struct vcrypto_ctrl_ctx *ctx,
+		const struct vcrypto_sess_params *p, uint64_t *id);
+
+/**
+ * Destroy session @p id; @p opcode is the DESTROY_SESSION opcode that asks
+ * (a session is destroyed only by its own service's opcode), or 0 for any.
+ *
+ * @return VIRTIO_CRYPTO_OK; INVSESS for an unknown id or another service.
+ */
+uint8_t vcrypto_ctrl_session_destroy(const struct vcrypto_ctrl_ctx *ctx,
+		uint32_t opcode, uint64_t id);
+
 /** Destroy every live session of @p t (guest gone): keys are wiped. */
 uint32_t vcrypto_ctrl_destroy_all(const struct vcrypto_ctrl_ctx *ctx);
 

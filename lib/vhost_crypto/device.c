@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <rte_common.h>
 #include <rte_vhost.h>
 
 #include "vcrypto_wire.h"
@@ -31,8 +32,11 @@ RTE_LOG_REGISTER(vcrypto_backend_logtype, lib.vcrypto.backend, INFO);
 	(1ull << VCRYPTO_VIRTIO_F_RING_INDIRECT_DESC) | \
 	(1ull << VHOST_USER_F_PROTOCOL_FEATURES))
 
+/* CRYPTO_SESSION: sessions over vhost-user messages (vhost_msg.c), for a
+ * front-end that keeps the control queue (QEMU's cryptodev-vhost-user). */
 #define VCRYPTO_PROTOCOL_FEATURES ((1ull << VHOST_USER_PROTOCOL_F_MQ) | \
 	(1ull << VHOST_USER_PROTOCOL_F_REPLY_ACK) | \
+	(1ull << VHOST_USER_PROTOCOL_F_CRYPTO_SESSION) | \
 	(1ull << VHOST_USER_PROTOCOL_F_CONFIG))
 
 /*
@@ -348,6 +352,46 @@ vq_alloc(struct vcrypto_vq *vq, uint64_t max_size)
 	return vq->chains != NULL && vq->bounce.base != NULL ? 0 : -ENOMEM;
 }
 
+/*
+ * The engine named by params->engine ("ipsec_mb", or "cryptodev:ARG"; NULL
+ * or "" is ipsec_mb), its context, and what it offers.
+ */
+static int
+engine_open(struct vcrypto_dev *dev, const struct vcrypto_dev_params *p)
+{
+	static const struct vcrypto_engine_ops *const engines[] = {
+		&vcrypto_engine_ipsec_mb,
+	};
+	const char *spec = p->engine != NULL && p->engine[0] != '\0' ?
+		p->engine : vcrypto_engine_ipsec_mb.name;
+	const char *colon = strchr(spec, ':');
+	size_t len = colon != NULL ? (size_t)(colon - spec) : strlen(spec);
+	struct vcrypto_engine_conf conf = {
+		.arg = colon != NULL ? colon + 1 : NULL,
+		.max_sessions = dev->max_sessions,
+	};
+	unsigned int i;
+	int rc;
+
+	for (i = 0; i < RTE_DIM(engines); i++)
+		if (strlen(engines[i]->name) == len &&
+				strncmp(engines[i]->name, spec, len) == 0)
+			break;
+	if (i == RTE_DIM(engines)) {
+		VCRYPTO_LOG(ERR, "%s: unknown engine \"%s\"", dev->path, spec);
+		return -EINVAL;
+	}
+	rc = engines[i]->ctx_create(&conf, &dev->engine_ctx);
+	if (rc != 0) {
+		VCRYPTO_LOG(ERR, "%s: engine \"%s\" refused: %s", dev->path, spec,
+			strerror(-rc));
+		return rc;
+	}
+	dev->engine = engines[i];
+	dev->engine->get_caps(dev->engine_ctx, &dev->caps);
+	return 0;
+}
+
 static int
 dev_alloc(const struct vcrypto_dev_params *p, struct vcrypto_dev **out)
 {
@@ -364,8 +408,11 @@ dev_alloc(const struct vcrypto_dev_params *p, struct vcrypto_dev **out)
 	dev->max_sessions = p->max_sessions ? p->max_sessions : DEFAULT_MAX_SESSIONS;
 	dev->vid = -1;
 	rte_spinlock_init(&dev->lock);
-	dev->engine = &vcrypto_engine_ipsec_mb;
-	dev->engine->get_caps(&dev->caps);
+	rc = engine_open(dev, p);
+	if (rc != 0) {
+		dev_free(dev);
+		return rc;
+	}
 	dev->max_size = p->max_size ? p->max_size : DEFAULT_MAX_SIZE;
 	if (dev->max_size > dev->caps.max_size)
 		dev->max_size = dev->caps.max_size;
@@ -382,8 +429,6 @@ dev_alloc(const struct vcrypto_dev_params *p, struct vcrypto_dev **out)
 		if (q < dev->max_dataqueues && rc == 0)
 			rc = vq_alloc(&dev->vqs[q], dev->max_size);
 	}
-	if (rc == 0)
-		rc = dev->engine->ctx_create(&dev->engine_ctx);
 	if (rc == 0)
 		rc = vcrypto_session_table_init(&dev->sessions, dev->max_sessions,
 			dev->engine->session_size, dev->engine->session_align);

@@ -89,19 +89,29 @@ struct vcrypto_engine_caps {
 	uint64_t max_size;           /**< largest buffer one request may use */
 };
 
+/** How a device configures its engine's context. */
+struct vcrypto_engine_conf {
+	/** engine-specific: the part after "NAME:" of the device's engine
+	 *  selection (e.g. which DPDK cryptodev); NULL or "" when none */
+	const char *arg;
+	/** sessions the context must be able to hold at once */
+	uint32_t max_sessions;
+};
+
 /** An engine's operation table. */
 struct vcrypto_engine_ops {
 	const char *name;            /**< for logs */
 	size_t session_size;         /**< private bytes per session */
 	size_t session_align;        /**< alignment those bytes need */
 
-	/** Fill @p caps with what the engine offers. */
-	void (*get_caps)(struct vcrypto_engine_caps *caps);
 	/**
 	 * Create an engine context (one per device; used by one thread at a
-	 * time). @return 0 or -errno.
+	 * time) configured by @p conf (NULL: defaults).
+	 * @return 0 or -errno (-EINVAL for a bad conf->arg).
 	 */
-	int (*ctx_create)(void **ctx);
+	int (*ctx_create)(const struct vcrypto_engine_conf *conf, void **ctx);
+	/** Fill @p caps with what the context's engine offers. */
+	void (*get_caps)(void *ctx, struct vcrypto_engine_caps *caps);
 	/** Free a context from ctx_create(). */
 	void (*ctx_destroy)(void *ctx);
 	/**

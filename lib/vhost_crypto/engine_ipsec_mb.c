@@ -18,10 +18,13 @@
 #include "session_priv.h"
 
 static int
-mb_ctx_create(void **ctx)
+mb_ctx_create(const struct vcrypto_engine_conf *conf, void **ctx)
 {
-	IMB_MGR *mgr = alloc_mb_mgr(0);
+	IMB_MGR *mgr;
 
+	if (conf != NULL && conf->arg != NULL && conf->arg[0] != '\0')
+		return -EINVAL; /* nothing to configure */
+	mgr = alloc_mb_mgr(0);
 	if (mgr == NULL)
 		return -ENOMEM;
 	init_mb_mgr_auto(mgr, NULL);
@@ -226,8 +229,8 @@ const struct vcrypto_engine_ops vcrypto_engine_ipsec_mb = {
 	.name = "ipsec_mb",
 	.session_size = sizeof(struct mb_session),
 	.session_align = 64,
-	.get_caps = vcrypto_mb_get_caps,
 	.ctx_create = mb_ctx_create,
+	.get_caps = vcrypto_mb_get_caps,
 	.ctx_destroy = mb_ctx_destroy,
 	.session_create = vcrypto_mb_session_create,
 	.session_destroy = mb_session_destroy,

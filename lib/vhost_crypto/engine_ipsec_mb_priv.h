@@ -92,7 +92,7 @@ struct mb_session {
 };
 
 /** Capabilities, computed from the tables. */
-void vcrypto_mb_get_caps(struct vcrypto_engine_caps *caps);
+void vcrypto_mb_get_caps(void *ctx, struct vcrypto_engine_caps *caps);
 
 /** Session creation (see vcrypto_engine_ops.session_create). */
 uint8_t vcrypto_mb_session_create(void *ctx, void *priv,

@@ -168,10 +168,11 @@ max_len(uint64_t mask)
 }
 
 void
-vcrypto_mb_get_caps(struct vcrypto_engine_caps *c)
+vcrypto_mb_get_caps(void *ctx, struct vcrypto_engine_caps *c)
 {
 	unsigned int i;
 
+	(void)ctx; /* the same for every context */
 	memset(c, 0, sizeof(*c));
 	for (i = 0; i < NELEM(cipher_defs); i++) {
 		c->crypto_services |= 1u << VIRTIO_CRYPTO_SERVICE_CIPHER;

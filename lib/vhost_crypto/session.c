@@ -2,6 +2,7 @@
  * Copyright(c) 2026 The vcrypto authors
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -59,8 +60,10 @@ vcrypto_session_alloc(struct vcrypto_session_table *t)
 		return NULL;
 	idx = t->free_stack[--t->nfree];
 	s = &t->slots[idx];
+	/* Generations 1..2^31-1: ids stay positive as the int64 that
+	 * vhost-user session messages carry them in. */
 	s->gen++;
-	if (s->gen == 0)
+	if (s->gen == 0 || s->gen > INT32_MAX)
 		s->gen = 1;
 	/* Low half: index + 1 (never 0); high half: the slot's generation. */
 	s->id = ((uint64_t)s->gen << 32) | (idx + 1);

@@ -39,8 +39,12 @@ struct vcrypto_dev_params {
 	/** Session table capacity; 0 means 1024. */
 	uint32_t max_sessions;
 	/** Largest src/dst of one request in bytes (config max_size);
-	 *  0 means 1 MiB. */
+	 *  0 means 1 MiB; the engine may lower it. */
 	uint64_t max_size;
+	/** Engine that executes the requests: NULL, "" or "ipsec_mb" for
+	 *  intel-ipsec-mb, "cryptodev:NAME" for the DPDK cryptodev NAME
+	 *  (created before, e.g. with EAL --vdev; see the cryptodev engine). */
+	const char *engine;
 };
 
 /** Status codes counted per request (indices into status[]). */

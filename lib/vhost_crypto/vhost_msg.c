@@ -5,12 +5,18 @@
  * vhost-user messages the backend handles before rte_vhost does:
  *  - GET_CONFIG / SET_CONFIG: rte_vhost answers them only for vDPA devices,
  *    so the virtio-crypto config space is answered here;
+ *  - CREATE_CRYPTO_SESSION / CLOSE_CRYPTO_SESSION: sessions from a
+ *    front-end that keeps the control queue to itself (QEMU's
+ *    cryptodev-vhost-user); they go into the same table as control-queue
+ *    sessions, under the device lock (the poller is out meanwhile);
  *  - messages that remap guest memory or rings while the device runs: the
  *    poller is stopped before rte_vhost changes them and restarted after,
  *    so it never touches an unmapped ring or a closed eventfd.
  * The message layout is the vhost-user protocol's, declared here (DPDK's
  * own vhost_user.h is internal).
  */
+#include <inttypes.h>
+#include <stddef.h>
 #include <string.h>
 
 #include <rte_vhost.h>
@@ -18,6 +24,7 @@
 #include "vcrypto_wire.h"
 #include "device_priv.h"
 #include "log_priv.h"
+#include "sess_msg_priv.h"
 
 /* vhost-user requests (front-end to back-end) we look at. */
 enum {
@@ -31,7 +38,12 @@ enum {
 	VU_SET_VRING_ENABLE = 18,
 	VU_GET_CONFIG = 24,
 	VU_SET_CONFIG = 25,
+	VU_CREATE_CRYPTO_SESSION = 26,
+	VU_CLOSE_CRYPTO_SESSION = 27,
 };
+
+/* Header flag: the front-end wants an ack (REPLY_ACK). */
+#define VU_FLAG_NEED_REPLY (1u << 3)
 
 #define VU_CONFIG_HDR_SIZE 12
 #define VU_CONFIG_MAX_SIZE 256
@@ -105,6 +117,82 @@ get_config(struct vcrypto_dev *dev, struct vu_msg *msg)
 	return RTE_VHOST_MSG_RESULT_REPLY;
 }
 
+/* The payload bytes rte_vhost received (at most its buffer's size). */
+static uint8_t *
+payload_of(struct vu_msg *msg)
+{
+	return (uint8_t *)msg + offsetof(struct vu_msg, payload);
+}
+
+/*
+ * CREATE_CRYPTO_SESSION: the front-end waits for the same payload back with
+ * the session id set, or -status on failure. A size no layout has cannot
+ * be answered: the message fails (rte_vhost then closes the connection
+ * unless the front-end asked for an ack).
+ */
+static enum rte_vhost_msg_result
+create_session(struct vcrypto_dev *dev, int vid, struct vu_msg *msg)
+{
+	uint8_t *payload = payload_of(msg);
+	struct vcrypto_sess_msg m;
+	uint64_t id = 0;
+	uint8_t st;
+
+	st = vcrypto_sess_msg_decode(payload, msg->size, &m);
+	if (m.layout == VCRYPTO_SESS_MSG_UNKNOWN) {
+		VCRYPTO_LOG(ERR, "%s: CREATE_CRYPTO_SESSION of %u bytes: no known layout",
+			dev->path, msg->size);
+		return RTE_VHOST_MSG_RESULT_ERR;
+	}
+	if (st == VIRTIO_CRYPTO_OK) {
+		rte_spinlock_lock(&dev->lock);
+		st = dev->vid == vid ?
+			vcrypto_ctrl_session_create(&dev->ctrl, &m.params, &id) :
+			VIRTIO_CRYPTO_ERR;
+		if (st == VIRTIO_CRYPTO_OK) {
+			vcrypto_stat_add(&dev->stats.sessions_created, 1);
+			__atomic_store_n(&dev->stats.sessions_active,
+				dev->sessions.active, __ATOMIC_RELAXED);
+		}
+		rte_spinlock_unlock(&dev->lock);
+	}
+	VCRYPTO_LOG(DEBUG, "%s: CREATE_CRYPTO_SESSION (layout %d, op 0x%x, algo %u/%u): status %u, id 0x%" PRIx64,
+		dev->path, m.layout, m.op_code, m.params.cipher_algo,
+		m.params.auth_algo, st, id);
+	vcrypto_sess_msg_answer(payload, msg->size,
+		st == VIRTIO_CRYPTO_OK ? (int64_t)id : -(int64_t)st);
+	return RTE_VHOST_MSG_RESULT_REPLY;
+}
+
+/*
+ * CLOSE_CRYPTO_SESSION: no answer, unless the front-end asked for an ack,
+ * which then says whether the id was live.
+ */
+static enum rte_vhost_msg_result
+close_session(struct vcrypto_dev *dev, int vid, struct vu_msg *msg)
+{
+	uint64_t id;
+	uint8_t st = VIRTIO_CRYPTO_INVSESS;
+
+	if (vcrypto_sess_msg_close_decode(payload_of(msg), msg->size, &id) != 0) {
+		VCRYPTO_LOG(ERR, "%s: CLOSE_CRYPTO_SESSION of %u bytes refused",
+			dev->path, msg->size);
+		return RTE_VHOST_MSG_RESULT_ERR;
+	}
+	rte_spinlock_lock(&dev->lock);
+	if (dev->vid == vid)
+		st = vcrypto_ctrl_session_destroy(&dev->ctrl, 0, id);
+	if (st == VIRTIO_CRYPTO_OK) {
+		vcrypto_stat_add(&dev->stats.sessions_destroyed, 1);
+		__atomic_store_n(&dev->stats.sessions_active, dev->sessions.active,
+			__ATOMIC_RELAXED);
+	}
+	rte_spinlock_unlock(&dev->lock);
+	if (st != VIRTIO_CRYPTO_OK && (msg->flags & VU_FLAG_NEED_REPLY))
+		return RTE_VHOST_MSG_RESULT_ERR;
+	return RTE_VHOST_MSG_RESULT_OK;
+}
+
 /*
  * Before rte_vhost applies a message that may unmap memory, move a ring or
  * close an eventfd: stop the poller (it is out once we hold the lock) and
@@ -138,6 +226,10 @@ pre_msg(int vid, void *m)
 	case VU_SET_CONFIG:
 		/* The crypto config space is read-only. */
 		return RTE_VHOST_MSG_RESULT_OK;
+	case VU_CREATE_CRYPTO_SESSION:
+		return create_session(dev, vid, msg);
+	case VU_CLOSE_CRYPTO_SESSION:
+		return close_session(dev, vid, msg);
 	case VU_SET_FEATURES:
 	case VU_SET_MEM_TABLE:
 	case VU_SET_VRING_NUM:

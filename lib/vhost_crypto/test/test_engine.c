@@ -307,7 +307,7 @@ test_caps(void)
 {
 	struct vcrypto_engine_caps c;
 
-	eng->get_caps(&c);
+	eng->get_caps(ctx, &c);
 	CHECK_EQ(c.crypto_services, (1u << VIRTIO_CRYPTO_SERVICE_CIPHER) |
 		(1u << VIRTIO_CRYPTO_SERVICE_HASH) | (1u << VIRTIO_CRYPTO_SERVICE_MAC) |
 		(1u << VIRTIO_CRYPTO_SERVICE_AEAD));
@@ -336,7 +336,7 @@ main(void)
 	void *pe = aligned_alloc(eng->session_align, eng->session_size);
 	void *pd = aligned_alloc(eng->session_align, eng->session_size);
 
-	if (pe == NULL || pd == NULL || eng->ctx_create(&ctx) != 0) {
+	if (pe == NULL || pd == NULL || eng->ctx_create(NULL, &ctx) != 0) {
 		fprintf(stderr, "cannot set up the engine\n");
 		return 1;
 	}
