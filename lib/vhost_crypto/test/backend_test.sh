@@ -4,7 +4,8 @@
 #
 # End-to-end test of vcrypto-backend with the standalone vhost-user client:
 # NIST AES-CBC vectors and error statuses in both request layouts (with and
-# without REVISION_1, direct and indirect descriptors), a guest killed with
+# without REVISION_1, direct and indirect descriptors), sessions over
+# vhost-user messages with only the data queues set up, a guest killed with
 # SIGKILL followed by a new guest, then SIGINT: exit 0, socket removed,
 # final statistics printed.
 #
@@ -32,9 +33,7 @@ check() { # description, command...
 }
 
 cleanup() {
-	[ -n "$hold_pid" ] && # While a guest is connected, a second one is refused (one guest per device).
-check "second concurrent client refused" bash -c "! timeout 20 '$client' --socket '$sock' >'$dir/second.log' 2>&1"
-kill -9 "$hold_pid" 2>/dev/null
+	[ -n "$hold_pid" ] && kill -9 "$hold_pid" 2>/dev/null
 	[ -n "$be_pid" ] && kill -9 "$be_pid" 2>/dev/null
 	rm -rf "$dir"
 }
@@ -58,6 +57,13 @@ check "socket listening" test -S "$sock"
 check "client (legacy layout)" timeout 60 "$client" --socket "$sock" --max-sessions 16
 check "client (REVISION_1, indirect)" timeout 60 "$client" --socket "$sock" --rev1 --indirect \
 	--max-sessions 16
+
+# As QEMU's cryptodev-vhost-user: data queues only, sessions by vhost-user
+# messages 26/27 (both 632-byte layouts); the 1072-byte one ends the
+# connection (rte_vhost 22.11 cannot receive it).
+check "client (vhost-user session messages)" timeout 60 "$client" --socket "$sock" --vu-sessions
+check "client (vhost-user session messages, REVISION_1)" timeout 60 "$client" --socket "$sock" \
+	--vu-sessions --rev1 --indirect
 
 # A guest that dies with SIGKILL while holding sessions...
 "$client" --socket "$sock" --rev1 --hold >"$dir/hold.log" 2>&1 &
@@ -95,8 +101,8 @@ check "invsess counted" test "$(field invsess)" -ge 12
 check "nospc counted" test "$(field nospc)" -ge 4
 check "err counted" test "$(field err)" -ge 12
 check "notsupp counted" test "$(field notsupp)" -ge 8
-check "four connects (the refused one is not counted)" test "$(field connects)" -eq 4
-check "four disconnects" test "$(field disconnects)" -eq 4
+check "six connects (the refused one is not counted)" test "$(field connects)" -eq 6
+check "six disconnects" test "$(field disconnects)" -eq 6
 check "no session left" test "$(field sessions_active)" -eq 0
 check "no bad chain" test "$(field bad_chains)" -eq 0
 check "four broken queues (one per client)" test "$(field broken_queues)" -eq 4
