@@ -14,10 +14,16 @@ static void
 usage(const char *prog)
 {
 	fprintf(stderr,
-		"usage: %s [EAL args] -- --socket-file LCORE,PATH [--socket-file LCORE,PATH ...]\n"
+		"usage: %s [EAL args] -- --socket-file LCORE,PATH[,engine=ENGINE] [...]\n"
 		"         [--queues N] [--max-sessions N] [--stats-interval SEC]\n"
-		"  --socket-file LCORE,PATH  serve a device on vhost-user socket PATH, polled\n"
+		"  --socket-file LCORE,PATH[,engine=ENGINE]\n"
+		"                            serve a device on vhost-user socket PATH, polled\n"
 		"                            by worker lcore LCORE (one lcore may serve several)\n"
+		"                            ENGINE: ipsec_mb (default: intel-ipsec-mb), or\n"
+		"                            cryptodev:NAME[:QP] (the DPDK software cryptodev\n"
+		"                            NAME, e.g. from EAL --vdev crypto_aesni_mb0 or\n"
+		"                            crypto_openssl0; devices sharing it get queue\n"
+		"                            pairs 0, 1, ... unless QP is given)\n"
 		"  --queues N                data queues per device (1..64, default 1)\n"
 		"  --max-sessions N          sessions per device (default 1024)\n"
 		"  --stats-interval SEC      print statistics every SEC seconds (0: at exit only)\n",
@@ -40,10 +46,47 @@ parse_ulong(const char *s, unsigned long min, unsigned long max,
 	return 0;
 }
 
+/* Queue pair for the next device on cryptodev NAME: one past those taken. */
+static unsigned int
+next_qp(const struct app_args *args, const char *name, size_t len)
+{
+	unsigned int i, n = 0;
+
+	for (i = 0; i < args->nb_sockets; i++)
+		if (strncmp(args->sockets[i].engine, "cryptodev:", 10) == 0 &&
+				strncmp(args->sockets[i].engine + 10, name, len) == 0 &&
+				args->sockets[i].engine[10 + len] == ':')
+			n++;
+	return n;
+}
+
+/* ",engine=ENGINE" after the path: fill @p s->engine. */
+static int
+parse_engine(const char *e, struct app_args *args, struct app_socket *s)
+{
+	const char *name;
+	int n;
+
+	if (strncmp(e, "cryptodev:", 10) != 0) {
+		n = snprintf(s->engine, sizeof(s->engine), "%s", e);
+		return n > 0 && (size_t)n < sizeof(s->engine) ? 0 : -EINVAL;
+	}
+	name = e + 10;
+	if (name[0] == '\0')
+		return -EINVAL;
+	if (strchr(name, ':') != NULL)
+		n = snprintf(s->engine, sizeof(s->engine), "%s", e);
+	else
+		n = snprintf(s->engine, sizeof(s->engine), "%s:%u", e,
+			next_qp(args, name, strlen(name)));
+	return n > 0 && (size_t)n < sizeof(s->engine) ? 0 : -EINVAL;
+}
+
 static int
 parse_socket(char *arg, struct app_args *args)
 {
 	char *comma = strchr(arg, ',');
+	char *opt;
 	unsigned long lcore;
 
 	if (comma == NULL || comma[1] == '\0') {
@@ -61,6 +104,14 @@ parse_socket(char *arg, struct app_args *args)
 	}
 	args->sockets[args->nb_sockets].lcore = lcore;
 	args->sockets[args->nb_sockets].path = comma + 1;
+	opt = strstr(comma + 1, ",engine=");
+	if (opt != NULL) {
+		*opt = '\0';
+		if (parse_engine(opt + 8, args, &args->sockets[args->nb_sockets]) != 0) {
+			fprintf(stderr, "--socket-file: bad engine \"%s\"\n", opt + 8);
+			return -EINVAL;
+		}
+	}
 	args->nb_sockets++;
 	return 0;
 }

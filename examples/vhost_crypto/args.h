@@ -14,10 +14,16 @@
 /** Most --socket-file options. */
 #define APP_MAX_DEVICES 64
 
-/** One --socket-file LCORE,PATH. */
+/** Longest engine selection. */
+#define APP_ENGINE_MAX 128
+
+/** One --socket-file LCORE,PATH[,engine=ENGINE]. */
 struct app_socket {
 	unsigned int lcore; /**< worker lcore that polls the device */
 	const char *path;   /**< socket path (points into argv) */
+	/** engine: "ipsec_mb" (the default), or "cryptodev:NAME[:QP]"; a
+	 *  cryptodev named without a queue pair gets the next one free */
+	char engine[APP_ENGINE_MAX];
 };
 
 /** Parsed options. */

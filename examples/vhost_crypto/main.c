@@ -110,6 +110,7 @@ create_devices(struct app *app)
 		p.socket_path = app->args.sockets[i].path;
 		p.max_dataqueues = app->args.queues;
 		p.max_sessions = app->args.max_sessions;
+		p.engine = app->args.sockets[i].engine;
 		rc = vcrypto_dev_create(&p, &app->devs[i]);
 		if (rc != 0) {
 			fprintf(stderr, APP ": cannot serve %s: %s\n", p.socket_path,

@@ -361,6 +361,7 @@ engine_open(struct vcrypto_dev *dev, const struct vcrypto_dev_params *p)
 {
 	static const struct vcrypto_engine_ops *const engines[] = {
 		&vcrypto_engine_ipsec_mb,
+		&vcrypto_engine_cryptodev,
 	};
 	const char *spec = p->engine != NULL && p->engine[0] != '\0' ?
 		p->engine : vcrypto_engine_ipsec_mb.name;

@@ -127,14 +127,19 @@ struct vcrypto_engine_ops {
 	/** Wipe session private data (keys) before the slot is reused. */
 	void (*session_destroy)(void *ctx, void *priv);
 	/**
-	 * Execute @p n decoded requests and set each one's status (OK or ERR).
-	 * Requests reach here only after validation (lengths, buffers).
+	 * Execute @p n decoded requests and set each one's status: OK, ERR,
+	 * or BADMSG from an engine that checks an AEAD tag itself (otherwise
+	 * the codec compares the digest with the tag). Requests reach here
+	 * only after validation (lengths, buffers).
 	 */
 	void (*process_burst)(void *ctx, struct vcrypto_req *const *reqs,
 			uint16_t n);
 };
 
-/** The intel-ipsec-mb engine. */
+/** The intel-ipsec-mb engine ("ipsec_mb"). */
 extern const struct vcrypto_engine_ops vcrypto_engine_ipsec_mb;
+
+/** Any DPDK software cryptodev ("cryptodev:NAME[:QP]", engine_cryptodev.c). */
+extern const struct vcrypto_engine_ops vcrypto_engine_cryptodev;
 
 #endif /* VCRYPTO_ENGINE_H */

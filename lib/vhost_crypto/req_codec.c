@@ -497,12 +497,13 @@ vcrypto_codec_finish(struct vcrypto_req *req)
 	if (req->status_ptr == NULL)
 		return 0;
 	if (req->status == VIRTIO_CRYPTO_OK && req->verify &&
-			!tag_equal(req->digest, req->tag_in, req->result_len)) {
+			!tag_equal(req->digest, req->tag_in, req->result_len))
 		req->status = VIRTIO_CRYPTO_BADMSG;
-		/* Plaintext that failed authentication is not released. */
-		if (req->dst_bounce == NULL && req->out_len > 0)
-			memset(req->dst, 0, req->out_len);
-	}
+	/* Plaintext that failed authentication (here or in the engine) is
+	 * not released. */
+	if (req->status == VIRTIO_CRYPTO_BADMSG && req->verify &&
+			req->dst_bounce == NULL && req->out_len > 0)
+		memset(req->dst, 0, req->out_len);
 	if (req->status == VIRTIO_CRYPTO_OK) {
 		/* Ranges were checked at decode: these cannot fail. */
 		if (req->dst_bounce != NULL)

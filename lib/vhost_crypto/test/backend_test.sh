@@ -112,5 +112,39 @@ if [ "$failed" -ne 0 ]; then
 	cat "$dir/be.log" >&2
 fi
 echo "$line"
+
+# The cryptodev engine, on each software cryptodev that loads: the same
+# client (vectors of what the config offers), both session paths.
+for pmd in crypto_aesni_mb0 crypto_openssl0; do
+	csock=$dir/cd-$pmd.sock
+	"$backend" --no-huge -m 256 --no-pci --file-prefix "$prefix-$pmd" -l 0,1 --vdev "$pmd" -- \
+		--socket-file "1,$csock,engine=cryptodev:$pmd" --queues 2 --max-sessions 16 \
+		>"$dir/be-$pmd.log" 2>&1 &
+	be_pid=$!
+	if ! wait_for "$dir/be-$pmd.log" '^vcrypto-backend: ready' 30; then
+		if [ "$pmd" = crypto_aesni_mb0 ]; then
+			check "backend with engine cryptodev:$pmd ready" false
+			cat "$dir/be-$pmd.log" >&2
+		else
+			echo "engine cryptodev:$pmd: the PMD did not load, skipped"
+		fi
+		kill -9 "$be_pid" 2>/dev/null
+		wait "$be_pid" 2>/dev/null
+		be_pid=
+		continue
+	fi
+	check "cryptodev:$pmd client" timeout 60 "$client" --socket "$csock" --any-engine \
+		--max-sessions 16
+	check "cryptodev:$pmd client (REVISION_1, indirect)" timeout 60 "$client" \
+		--socket "$csock" --any-engine --rev1 --indirect
+	check "cryptodev:$pmd client (vhost-user session messages)" timeout 60 "$client" \
+		--socket "$csock" --any-engine --vu-sessions
+	kill -INT "$be_pid"
+	wait "$be_pid"
+	rc=$?
+	be_pid=
+	check "cryptodev:$pmd backend exit status 0 (got $rc)" test "$rc" -eq 0
+	grep "^vcrypto-backend: dev $csock: " "$dir/be-$pmd.log"
+done
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
