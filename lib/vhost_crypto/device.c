@@ -203,6 +203,7 @@ on_new_connection(int vid)
 	}
 	dev->vid = vid;
 	dev->resync = false;
+	dev->fe_sessions = false;
 	for (q = 0; q < dev->nr_queues; q++)
 		dev->vqs[q].enabled = false;
 	rte_spinlock_unlock(&dev->lock);

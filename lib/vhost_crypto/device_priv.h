@@ -68,6 +68,9 @@ struct vcrypto_dev {
 	bool started;              /**< rings taken by the last start */
 	bool resync;               /**< a message stopped the rings; restart */
 	bool revision_1;           /**< negotiated VIRTIO_CRYPTO_F_REVISION_1 */
+	/** the front-end took protocol feature CRYPTO_SESSION: it keeps the
+	 *  control queue (QEMU's cryptodev-vhost-user; see vhost_msg.c) */
+	bool fe_sessions;
 
 	struct vcrypto_gmem mem;   /**< guest memory of the running device */
 	struct vcrypto_session_table sessions; /**< the guest's sessions */

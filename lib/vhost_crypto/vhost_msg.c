@@ -29,6 +29,7 @@
 /* vhost-user requests (front-end to back-end) we look at. */
 enum {
 	VU_SET_FEATURES = 2,
+	VU_SET_PROTOCOL_FEATURES = 16,
 	VU_SET_MEM_TABLE = 5,
 	VU_SET_VRING_NUM = 8,
 	VU_SET_VRING_ADDR = 9,
@@ -41,6 +42,12 @@ enum {
 	VU_CREATE_CRYPTO_SESSION = 26,
 	VU_CLOSE_CRYPTO_SESSION = 27,
 };
+
+/* Protocol feature bit: sessions over vhost-user messages. */
+#define VU_PROTOCOL_F_CRYPTO_SESSION 7
+/* Virtio feature bit vhost-user adds: protocol features (rings start
+ * disabled until SET_VRING_ENABLE). */
+#define VU_F_PROTOCOL_FEATURES 30
 
 /* Header flag: the front-end wants an ack (REPLY_ACK). */
 #define VU_FLAG_NEED_REPLY (1u << 3)
@@ -194,6 +201,28 @@ close_session(struct vcrypto_dev *dev, int vid, struct vu_msg *msg)
 }
 
 /*
+ * QEMU (7.2, cryptodev-vhost-user) negotiates VHOST_USER_F_PROTOCOL_FEATURES
+ * but never sends SET_VRING_ENABLE to a crypto back-end, and rte_vhost keeps
+ * the rings of such a front-end disabled until that message: the device
+ * would never start. A front-end that took CRYPTO_SESSION is of that kind
+ * (it keeps the control queue): its features are applied without that bit,
+ * so rte_vhost enables each ring when its kick fd arrives, as vhost-user
+ * does without protocol features. Protocol features themselves (REPLY_ACK,
+ * CONFIG, CRYPTO_SESSION) are negotiated separately and stay.
+ */
+static void
+fe_features(struct vcrypto_dev *dev, int vid, struct vu_msg *msg)
+{
+	if (dev->vid != vid || msg->size != sizeof(uint64_t))
+		return;
+	if (msg->request == VU_SET_PROTOCOL_FEATURES)
+		dev->fe_sessions = (msg->payload.u64 >>
+			VU_PROTOCOL_F_CRYPTO_SESSION) & 1;
+	else if (dev->fe_sessions)
+		msg->payload.u64 &= ~(1ull << VU_F_PROTOCOL_FEATURES);
+}
+
+/*
  * Before rte_vhost applies a message that may unmap memory, move a ring or
  * close an eventfd: stop the poller (it is out once we hold the lock) and
  * remember to restart it once the message is applied.
@@ -230,7 +259,13 @@ pre_msg(int vid, void *m)
 		return create_session(dev, vid, msg);
 	case VU_CLOSE_CRYPTO_SESSION:
 		return close_session(dev, vid, msg);
+	case VU_SET_PROTOCOL_FEATURES:
+		fe_features(dev, vid, msg);
+		return RTE_VHOST_MSG_RESULT_NOT_HANDLED;
 	case VU_SET_FEATURES:
+		fe_features(dev, vid, msg);
+		pause_for_change(dev, vid);
+		return RTE_VHOST_MSG_RESULT_NOT_HANDLED;
 	case VU_SET_MEM_TABLE:
 	case VU_SET_VRING_NUM:
 	case VU_SET_VRING_ADDR:

@@ -15,8 +15,10 @@
  * readable bytes in one descriptor and all writable ones in another; and
  * AEAD decryptions with a corrupted tag (BADMSG).
  *
- * With --vu-sessions it plays QEMU's cryptodev-vhost-user instead: only
- * the data queues are set up (the control queue is never touched) and
+ * With --vu-sessions it plays QEMU 7.2's cryptodev-vhost-user instead:
+ * protocol features first, then the features; only the data queues are set
+ * up (the control queue is never touched) and never enabled with
+ * SET_VRING_ENABLE (QEMU 7.2 sends none to a crypto back-end), and
  * sessions are created with VHOST_USER_CREATE_CRYPTO_SESSION in the two
  * 632-byte payload layouts (DPDK 22.11's, with op_code; QEMU 7.1+'s,
  * without), used for NIST AES-CBC, an AES-CBC + HMAC-SHA256 chain and
@@ -285,6 +287,8 @@ setup_queue(unsigned int q)
 		return -1;
 	if (vu_call(VU_SET_VRING_CALL, &idx, sizeof(idx), &vq->callfd, 1) != 0)
 		return -1;
+	if (vu_sessions)
+		return 0; /* as QEMU 7.2's cryptodev-vhost-user: never enabled */
 	st.num = 1;
 	return vu_call(VU_SET_VRING_ENABLE, &st, sizeof(st), NULL, 0);
 }
@@ -1512,7 +1516,8 @@ negotiate(void)
 		features |= 1ull << VIRTIO_CRYPTO_F_REVISION_1;
 	if (use_indirect)
 		features |= 1ull << VCRYPTO_VIRTIO_F_RING_INDIRECT_DESC;
-	if (vu_send(VU_SET_FEATURES, 0, &features, 8, NULL, 0) != 0)
+	/* QEMU takes the protocol features first, the features at start */
+	if (!vu_sessions && vu_send(VU_SET_FEATURES, 0, &features, 8, NULL, 0) != 0)
 		return -1;
 	if (vu_get_u64(VU_GET_PROTOCOL_FEATURES, &proto) != 0)
 		return -1;
@@ -1520,6 +1525,8 @@ negotiate(void)
 		(1ull << VU_PROTO_F_MQ) | (1ull << VU_PROTO_F_CRYPTO_SESSION);
 	CHECK_EQ(proto & want, want);
 	if (vu_send(VU_SET_PROTOCOL_FEATURES, 0, &want, 8, NULL, 0) != 0)
+		return -1;
+	if (vu_sessions && vu_send(VU_SET_FEATURES, 0, &features, 8, NULL, 0) != 0)
 		return -1;
 	return vu_call(VU_SET_OWNER, NULL, 0, NULL, 0);
 }
