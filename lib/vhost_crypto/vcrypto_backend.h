@@ -8,7 +8,10 @@
  * @file
  * The vcrypto backend: a virtio-crypto device served over a vhost-user
  * socket (this process is the server), built on DPDK's public rte_vhost API,
- * executing requests with intel-ipsec-mb.
+ * executing requests with intel-ipsec-mb or a DPDK software cryptodev (an
+ * engine per device). Sessions come from the control queue or, for a
+ * front-end that keeps the control queue (QEMU's cryptodev-vhost-user),
+ * from vhost-user CREATE/CLOSE_CRYPTO_SESSION messages.
  *
  * A dataplane embeds it by creating one device per socket and calling
  * vcrypto_dev_poll() from the lcore(s) of its choice: one lcore may poll
@@ -81,7 +84,9 @@ struct vcrypto_dev_stats {
  *
  * @param params creation parameters (copied)
  * @param[out] out the new device
- * @return 0; -EINVAL for bad parameters; -ENOMEM; -EEXIST if a device
+ * @return 0; -EINVAL for bad parameters (an unknown engine too); -ENODEV
+ *         for an engine naming a cryptodev that does not exist; -ENOTSUP
+ *         for a hardware cryptodev; -ENOMEM; -EEXIST if a device
  *         already serves that path; -EIO when rte_vhost refuses the socket
  *         (e.g. the file exists). Logged once.
  */
