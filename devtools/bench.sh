@@ -67,7 +67,7 @@ vc_cpo=$(cycles_per_op "$VCRYPTO_RUN/backend.log")
 
 if [ -x "$peer" ]; then
 	echo "== peer: driver + DPDK's stock vhost_crypto + crypto_aesni_mb"
-	VCRYPTO_BACKEND=$peer vcrypto_backend_start peer "$VCRYPTO_RUN/peer.log" \
+	VCRYPTO_BACKEND=$peer VCRYPTO_BACKEND_EAL="--vdev crypto_aesni_mb0" vcrypto_backend_start peer "$VCRYPTO_RUN/peer.log" \
 		--socket-file "1,$VCRYPTO_RUN/peer.sock"
 	run_bench peer -d "$VCRYPTO_PLUGIN" \
 		--vdev "crypto_virtio_user1,path=$VCRYPTO_RUN/peer.sock,session=vhost-user" \
