@@ -5,10 +5,15 @@
 /* The transport-independent bring-up of a virtio-crypto device. */
 #include <errno.h>
 #include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include <rte_common.h>
+#include <rte_errno.h>
 #include <rte_malloc.h>
 #include <rte_memory.h>
+#include <rte_memzone.h>
 
 #include "vcrypto_frontend.h"
 #include "vcrypto_transport.h"
@@ -19,7 +24,7 @@
 
 struct fe_queue {
 	struct vcrypto_vq *vq;
-	void *ring; /**< DPDK memory holding desc, avail and used */
+	const struct rte_memzone *ring; /**< desc, avail and used */
 };
 
 struct vcrypto_frontend {
@@ -55,18 +60,55 @@ is_pow2(uint32_t v)
 	return v != 0 && (v & (v - 1)) == 0;
 }
 
+void *
+vcrypto_dma_zalloc(const char *tag, const void *owner, unsigned int index,
+		size_t len, size_t align, int socket, const struct rte_memzone **mz)
+{
+	char name[RTE_MEMZONE_NAMESIZE];
+
+	snprintf(name, sizeof(name), "vc_%.8s%u_%" PRIxPTR, tag, index, (uintptr_t)owner);
+	*mz = rte_memzone_reserve_aligned(name, len, socket, RTE_MEMZONE_IOVA_CONTIG,
+					  align);
+	if (*mz == NULL) {
+		VC_LOG(ERR, "no IOVA-contiguous DPDK memory for %s (%zu bytes): %s", name, len,
+			rte_strerror(rte_errno));
+		return NULL;
+	}
+	memset((*mz)->addr, 0, len);
+	return (*mz)->addr;
+}
+
+void
+vcrypto_dma_free(const struct rte_memzone *mz)
+{
+	if (mz != NULL)
+		rte_memzone_free(mz);
+}
+
 static int
 setup_vring(struct vcrypto_frontend *fe, uint16_t index, uint16_t num, int socket)
 {
 	struct fe_queue *q = &fe->q[index];
-	size_t sz = vcrypto_vq_ring_size(num);
+	uint16_t max = 0;
+	void *ring;
+	int ret;
 
-	q->ring = rte_zmalloc_socket("vcrypto_vring", sz, VCRYPTO_VQ_ALIGN, socket);
-	if (q->ring == NULL) {
-		VC_LOG(ERR, "no DPDK memory for vring %u (%zu bytes)", index, sz);
-		return -ENOMEM;
+	ret = fe->t->ops->queue_max(fe->t, index, &max);
+	if (ret < 0) {
+		VC_LOG(ERR, "device has no vring %u", index);
+		return ret;
 	}
-	q->vq = vcrypto_vq_create(num, q->ring, index, true);
+	/* A ring smaller than the device's maximum is allowed (4.1.4.3.2). */
+	if (max != 0 && num > max) {
+		VC_LOG(INFO, "vring %u: the device takes at most %u entries, not %u",
+			index, max, num);
+		num = (uint16_t)rte_align32prevpow2(max);
+	}
+	ring = vcrypto_dma_zalloc("ring", fe, index, vcrypto_vq_ring_size(num),
+				  VCRYPTO_VQ_ALIGN, socket, &q->ring);
+	if (ring == NULL)
+		return -ENOMEM;
+	q->vq = vcrypto_vq_create(num, ring, index, true);
 	if (q->vq == NULL)
 		return -ENOMEM;
 	return fe->t->ops->setup_queue(fe->t, index, q->vq);
@@ -135,19 +177,11 @@ bring_up(struct vcrypto_frontend *fe, const struct vcrypto_frontend_params *p)
 	return ret;
 }
 
-int
-vcrypto_frontend_open(const struct vcrypto_frontend_params *params,
+/* @p ret is the transport's creation: 0 with fe->t set, or -errno. */
+static int
+open_on(struct vcrypto_frontend *fe, int ret, const struct vcrypto_frontend_params *params,
 		struct vcrypto_frontend **out)
 {
-	struct vcrypto_frontend *fe;
-	int ret;
-
-	if (params == NULL || params->path == NULL || out == NULL)
-		return -EINVAL;
-	fe = calloc(1, sizeof(*fe));
-	if (fe == NULL)
-		return -ENOMEM;
-	ret = vcrypto_vu_transport_create(params->path, &fe->t);
 	if (ret == 0)
 		ret = bring_up(fe, params);
 	if (ret < 0) {
@@ -156,6 +190,34 @@ vcrypto_frontend_open(const struct vcrypto_frontend_params *params,
 	}
 	*out = fe;
 	return 0;
+}
+
+int
+vcrypto_frontend_open(const struct vcrypto_frontend_params *params,
+		struct vcrypto_frontend **out)
+{
+	struct vcrypto_frontend *fe;
+
+	if (params == NULL || params->path == NULL || out == NULL)
+		return -EINVAL;
+	fe = calloc(1, sizeof(*fe));
+	if (fe == NULL)
+		return -ENOMEM;
+	return open_on(fe, vcrypto_vu_transport_create(params->path, &fe->t), params, out);
+}
+
+int
+vcrypto_frontend_open_pci(const struct vcrypto_frontend_params *params,
+		struct rte_pci_device *dev, struct vcrypto_frontend **out)
+{
+	struct vcrypto_frontend *fe;
+
+	if (params == NULL || dev == NULL || out == NULL)
+		return -EINVAL;
+	fe = calloc(1, sizeof(*fe));
+	if (fe == NULL)
+		return -ENOMEM;
+	return open_on(fe, vcrypto_pci_transport_create(dev, &fe->t), params, out);
 }
 
 void
@@ -172,7 +234,7 @@ vcrypto_frontend_close(struct vcrypto_frontend *fe)
 		fe->t->ops->destroy(fe->t);
 	for (i = 0; fe->q != NULL && i < fe->nb_vrings; i++) {
 		vcrypto_vq_free(fe->q[i].vq);
-		rte_free(fe->q[i].ring);
+		vcrypto_dma_free(fe->q[i].ring);
 	}
 	free(fe->q);
 	free(fe);
@@ -219,7 +281,7 @@ vcrypto_frontend_addr(const struct vcrypto_frontend *fe, const void *va)
 {
 	if (fe->t->addr_is_va)
 		return (uint64_t)(uintptr_t)va;
-	return rte_mem_virt2iova(va);
+	return rte_mem_virt2iova(va); /* memzone memory: IOVA-contiguous */
 }
 
 int

@@ -7,15 +7,17 @@
 /**
  * @file
  * vcrypto_frontend: the driver side of a virtio-crypto device below crypto:
- * reach the device (vhost-user client today), negotiate features, read the
+ * reach the device (vhost-user client, or a virtio PCI function), negotiate
+ * features, read the
  * config space, and bring up every virtqueue on DPDK memory. The PMD is built
  * on it, and tests use it to put raw, hand-built requests on a real ring
  * against a real back-end (meson dependency `vcrypto_frontend`).
  *
  * Needs an initialised EAL (rings and requests live in DPDK memory, which is
- * what the back-end maps). Buffers given to the device must be DPDK memory;
- * vcrypto_frontend_addr() turns their virtual address into the address a
- * descriptor carries.
+ * what the back-end maps). Buffers given to the device must be DPDK memory,
+ * and a buffer a PCI device reads in one piece must be IOVA-contiguous
+ * (vcrypto_dma_zalloc()); vcrypto_frontend_addr() turns a virtual address
+ * into the address a descriptor carries.
  *
  * Typical raw use:
  * @code
@@ -47,7 +49,8 @@
 
 /** How to open a device. */
 struct vcrypto_frontend_params {
-	const char *path;          /**< vhost-user socket the back-end listens on */
+	const char *path;          /**< vhost-user socket the back-end listens on
+				        (vcrypto_frontend_open() only) */
 	uint16_t nb_queues;        /**< data queues wanted (0 = 1); capped by the device */
 	uint16_t queue_size;       /**< data queue size, power of two (0 = default) */
 	uint16_t ctrl_queue_size;  /**< control queue size, power of two (0 = default) */
@@ -58,6 +61,24 @@ struct vcrypto_frontend_params {
 
 /** An open device. */
 struct vcrypto_frontend;
+struct rte_memzone;
+struct rte_pci_device;
+
+/**
+ * Zeroed DPDK memory a device can reach as one IOVA range (an
+ * IOVA-contiguous memzone): rings, request slots.
+ *
+ * @param tag   short name of the use (at most 8 characters)
+ * @param owner the object it belongs to (makes the memzone name unique)
+ * @param index distinguishes several areas of one owner and tag
+ * @param[out] mz the memzone, for vcrypto_dma_free()
+ * @return the memory, or NULL (logged)
+ */
+void *vcrypto_dma_zalloc(const char *tag, const void *owner, unsigned int index,
+		size_t len, size_t align, int socket, const struct rte_memzone **mz);
+
+/** Free what vcrypto_dma_zalloc() returned. NULL is allowed. */
+void vcrypto_dma_free(const struct rte_memzone *mz);
 
 /**
  * Connect to the device and bring it up: feature negotiation (VERSION_1 plus
@@ -72,6 +93,13 @@ struct vcrypto_frontend;
  */
 int vcrypto_frontend_open(const struct vcrypto_frontend_params *params,
 		struct vcrypto_frontend **out);
+
+/**
+ * As vcrypto_frontend_open() on a modern virtio-crypto PCI function whose
+ * BARs the PCI bus has mapped; params->path is ignored.
+ */
+int vcrypto_frontend_open_pci(const struct vcrypto_frontend_params *params,
+		struct rte_pci_device *dev, struct vcrypto_frontend **out);
 
 /** Close the connection, free rings and state. NULL is allowed. */
 void vcrypto_frontend_close(struct vcrypto_frontend *fe);

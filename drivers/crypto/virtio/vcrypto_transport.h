@@ -9,8 +9,14 @@
  * @internal
  * The narrow operation table between the transport-independent front-end
  * (vcrypto_frontend.c) and a way of reaching the device: vhost-user client
- * today, PCI later. A transport knows feature and config access, where rings
- * live and how to notify; it knows nothing of crypto.
+ * (virtio_user/) or a modern virtio PCI device (pci/). A transport knows
+ * feature and config access, where rings live and how to notify; it knows
+ * nothing of crypto.
+ *
+ * Addresses: over vhost-user the back-end maps our memory with guest
+ * "physical" address = virtual address, so descriptors carry virtual
+ * addresses; a PCI device does DMA, so they carry IOVAs. The transport says
+ * which once (addr_is_va); the datapath then takes buf_addr or buf_iova.
  */
 
 #include <stdbool.h>
@@ -32,6 +38,11 @@ struct vcrypto_transport_ops {
 	int (*read_config)(struct vcrypto_transport *t, struct vcrypto_config *cfg);
 	/** Make the device's view of driver memory current (before rings). */
 	int (*sync_memory)(struct vcrypto_transport *t);
+	/**
+	 * Largest ring the device accepts for vring @p index (*max = 0: no
+	 * limit of its own). -ENOENT when the device has no such vring.
+	 */
+	int (*queue_max)(struct vcrypto_transport *t, uint16_t index, uint16_t *max);
 	/** Hand ring @p index to the device and bind vq's notify callback. */
 	int (*setup_queue)(struct vcrypto_transport *t, uint16_t index,
 			struct vcrypto_vq *vq);
@@ -56,5 +67,17 @@ struct vcrypto_transport {
  * @return 0 and *out, or -errno (ECONNREFUSED/ENOENT when nothing listens).
  */
 int vcrypto_vu_transport_create(const char *path, struct vcrypto_transport **out);
+
+struct rte_pci_device;
+
+/**
+ * Create the modern virtio PCI transport on a mapped device (1af4:1054):
+ * find the virtio capabilities, reset the device, set ACKNOWLEDGE and
+ * DRIVER.
+ *
+ * @return 0 and *out; -ENODEV when the device lacks a virtio 1.0 structure
+ *   or its BAR is not mapped; -EIO when it does not reset.
+ */
+int vcrypto_pci_transport_create(struct rte_pci_device *dev, struct vcrypto_transport **out);
 
 #endif /* VCRYPTO_TRANSPORT_H */

@@ -3,19 +3,21 @@
  */
 
 /*
- * The cryptodev face of the driver: the crypto_virtio_user vdev (probe,
- * remove, devargs), device and queue-pair ops, info and stats. Sessions are
- * in session.c, the datapath in datapath.c; the transport is behind
- * vcrypto_frontend.
+ * The cryptodev face of the driver: the crypto_virtio_user vdev and the
+ * crypto_virtio PCI driver (probe, remove, devargs), device and queue-pair
+ * ops, info and stats. Sessions are in session.c, the datapath in
+ * datapath.c; the transport is behind vcrypto_frontend.
  */
 #include <errno.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <bus_pci_driver.h>
 #include <bus_vdev_driver.h>
 #include <rte_kvargs.h>
 #include <rte_malloc.h>
+#include <rte_memzone.h>
 
 #include "virtio_crypto_log.h"
 #include "virtio_crypto_priv.h"
@@ -54,7 +56,7 @@ qp_release(struct rte_cryptodev *dev, uint16_t qp_id)
 		return -EBUSY;
 	}
 	rte_free(qp->rejected);
-	rte_free(qp->slots);
+	vcrypto_dma_free(qp->slots_mz);
 	rte_free(qp);
 	dev->data->queue_pairs[qp_id] = NULL;
 	return 0;
@@ -81,12 +83,13 @@ qp_setup(struct rte_cryptodev *dev, uint16_t qp_id,
 	qp = rte_zmalloc_socket("vcrypto_qp", sizeof(*qp), RTE_CACHE_LINE_SIZE, socket_id);
 	if (qp == NULL)
 		return -ENOMEM;
-	qp->slots = rte_zmalloc_socket("vcrypto_slots", sizeof(*qp->slots) * vq->num,
-				       RTE_CACHE_LINE_SIZE, socket_id);
+	/* The device reads and writes slots by one IOVA base plus an offset. */
+	qp->slots = vcrypto_dma_zalloc("slots", qp, qp_id, sizeof(*qp->slots) * vq->num,
+				       RTE_CACHE_LINE_SIZE, socket_id, &qp->slots_mz);
 	qp->rejected = rte_zmalloc_socket("vcrypto_rej", sizeof(void *) * vq->num,
 					  RTE_CACHE_LINE_SIZE, socket_id);
 	if (qp->slots == NULL || qp->rejected == NULL) {
-		rte_free(qp->slots);
+		vcrypto_dma_free(qp->slots_mz);
 		rte_free(qp->rejected);
 		rte_free(qp);
 		return -ENOMEM;
@@ -231,10 +234,9 @@ parse_path(const char *key, const char *value, void *out)
 }
 
 static int
-parse_devargs(struct rte_vdev_device *vdev, struct devargs *a)
+parse_devargs(const char *name, const char *args, bool need_path, struct devargs *a)
 {
 	static const char *const keys[] = { ARG_PATH, ARG_QUEUES, ARG_QUEUE_SIZE, NULL };
-	const char *args = rte_vdev_device_args(vdev);
 	struct rte_kvargs *kv;
 	int ret;
 
@@ -242,8 +244,9 @@ parse_devargs(struct rte_vdev_device *vdev, struct devargs *a)
 	a->queue_size = VCRYPTO_FE_DEFAULT_QUEUE_SIZE;
 	kv = rte_kvargs_parse(args != NULL ? args : "", keys);
 	if (kv == NULL) {
-		VC_LOG(ERR, "%s: bad devargs \"%s\"; expected path=<socket> [queues=<n>] "
-			"[queue_size=<n>]", rte_vdev_device_name(vdev), args ? args : "");
+		VC_LOG(ERR, "%s: bad devargs \"%s\"; expected %s[queues=<n>] "
+			"[queue_size=<n>]", name, args ? args : "",
+			need_path ? "path=<socket> " : "");
 		return -EINVAL;
 	}
 	ret = rte_kvargs_process(kv, ARG_PATH, parse_path, &a->path);
@@ -252,9 +255,12 @@ parse_devargs(struct rte_vdev_device *vdev, struct devargs *a)
 	if (ret == 0)
 		ret = rte_kvargs_process(kv, ARG_QUEUE_SIZE, parse_u16, &a->queue_size);
 	rte_kvargs_free(kv);
-	if (ret == 0 && a->path == NULL) {
-		VC_LOG(ERR, "%s: devarg path=<vhost-user socket> is required",
-			rte_vdev_device_name(vdev));
+	if (ret == 0 && need_path && a->path == NULL) {
+		VC_LOG(ERR, "%s: devarg path=<vhost-user socket> is required", name);
+		ret = -EINVAL;
+	}
+	if (ret == 0 && !need_path && a->path != NULL) {
+		VC_LOG(ERR, "%s: devarg path= is for crypto_virtio_user only", name);
 		ret = -EINVAL;
 	}
 	if (ret == 0 && (a->queue_size & (a->queue_size - 1)) != 0) {
@@ -268,9 +274,13 @@ parse_devargs(struct rte_vdev_device *vdev, struct devargs *a)
 	return ret;
 }
 
-/* Everything below crypto: connect, negotiate, config, rings. */
+/*
+ * Everything below crypto: connect (vhost-user at a->path, or the PCI
+ * function @p pci), negotiate, config, rings.
+ */
 static int
-attach_device(struct vcrypto_dev *vd, const struct devargs *a, int socket)
+attach_device(struct vcrypto_dev *vd, const struct devargs *a, struct rte_pci_device *pci,
+		const char *name, int socket)
 {
 	struct vcrypto_frontend_params p = {
 		.path = a->path,
@@ -283,27 +293,28 @@ attach_device(struct vcrypto_dev *vd, const struct devargs *a, int socket)
 	int ret;
 
 	/* Before the memory table is sent, so the back-end maps it at once. */
-	vd->ctrl_slots = rte_zmalloc_socket("vcrypto_ctrl", sizeof(*vd->ctrl_slots) *
+	vd->ctrl_slots = vcrypto_dma_zalloc("ctrl", vd, 0, sizeof(*vd->ctrl_slots) *
 					    VCRYPTO_FE_DEFAULT_CTRL_SIZE,
-					    RTE_CACHE_LINE_SIZE, socket);
+					    RTE_CACHE_LINE_SIZE, socket, &vd->ctrl_mz);
 	if (vd->ctrl_slots == NULL)
 		return -ENOMEM;
-	ret = vcrypto_frontend_open(&p, &vd->fe);
+	ret = pci != NULL ? vcrypto_frontend_open_pci(&p, pci, &vd->fe) :
+			    vcrypto_frontend_open(&p, &vd->fe);
 	if (ret < 0)
 		return ret;
 	vd->cfg = *vcrypto_frontend_config(vd->fe);
 	if (!(vd->cfg.status & VIRTIO_CRYPTO_S_HW_READY)) {
-		VC_LOG(ERR, "device at %s is not ready: config status %#x lacks "
-			"VIRTIO_CRYPTO_S_HW_READY", a->path, vd->cfg.status);
+		VC_LOG(ERR, "%s: device is not ready: config status %#x lacks "
+			"VIRTIO_CRYPTO_S_HW_READY", name, vd->cfg.status);
 		return -EAGAIN;
 	}
 	vd->rev1 = vcrypto_frontend_has(vd->fe, VIRTIO_CRYPTO_F_REVISION_1);
 	vd->nb_dataq = vcrypto_frontend_nb_dataq(vd->fe);
-	vd->queue_size = a->queue_size;
+	vd->queue_size = vcrypto_frontend_dataq(vd->fe, 0)->num;
 	rte_spinlock_init(&vd->ctrl_lock);
 	if (vcrypto_caps_from_config(&vd->cfg, vd->caps) == 0)
-		VC_LOG(WARNING, "device at %s offers no algorithm this driver supports "
-			"(services %#x, cipher %#x:%#x)", a->path, vd->cfg.crypto_services,
+		VC_LOG(WARNING, "%s: device offers no algorithm this driver supports "
+			"(services %#x, cipher %#x:%#x)", name, vd->cfg.crypto_services,
 			vd->cfg.cipher_algo_h, vd->cfg.cipher_algo_l);
 	return 0;
 }
@@ -313,72 +324,78 @@ detach_device(struct vcrypto_dev *vd)
 {
 	vcrypto_frontend_close(vd->fe);
 	vd->fe = NULL;
-	rte_free(vd->ctrl_slots);
+	vcrypto_dma_free(vd->ctrl_mz);
+	vd->ctrl_mz = NULL;
 	vd->ctrl_slots = NULL;
 }
 
-static int
-vcrypto_user_probe(struct rte_vdev_device *vdev)
+/* Cryptodev features: what every transport's requests can express. */
+static uint64_t
+feature_flags(const struct vcrypto_dev *vd)
 {
-	const char *name = rte_vdev_device_name(vdev);
+	/* Every range becomes one descriptor per segment piece, in and out. */
+	return RTE_CRYPTODEV_FF_SYMMETRIC_CRYPTO |
+	       RTE_CRYPTODEV_FF_SYM_OPERATION_CHAINING |
+	       RTE_CRYPTODEV_FF_IN_PLACE_SGL |
+	       RTE_CRYPTODEV_FF_OOP_SGL_IN_SGL_OUT |
+	       RTE_CRYPTODEV_FF_OOP_SGL_IN_LB_OUT |
+	       RTE_CRYPTODEV_FF_OOP_LB_IN_SGL_OUT |
+	       RTE_CRYPTODEV_FF_OOP_LB_IN_LB_OUT;
+}
+
+/*
+ * Create the cryptodev @p name on @p device and bring the virtio device up
+ * below it (vhost-user at a->path, or the PCI function @p pci).
+ */
+static int
+create_cryptodev(const char *name, struct rte_device *device, const struct devargs *a,
+		struct rte_pci_device *pci, const char *where)
+{
 	struct rte_cryptodev_pmd_init_params params = {
 		.private_data_size = sizeof(struct vcrypto_dev),
-		.socket_id = (int)rte_socket_id(),
+		.socket_id = device->numa_node >= 0 ? device->numa_node : (int)rte_socket_id(),
+		.max_nb_queue_pairs = a->queues,
 	};
-	struct devargs a = { 0 };
 	struct rte_cryptodev *dev;
 	struct vcrypto_dev *vd;
 	int ret;
 
 	if (rte_eal_process_type() != RTE_PROC_PRIMARY) {
-		/* The vhost-user connection belongs to one process. */
+		/* The device belongs to one process (connection, status, rings). */
 		VC_LOG(ERR, "%s: secondary processes are not supported", name);
 		return -ENOTSUP;
 	}
-	ret = parse_devargs(vdev, &a);
-	if (ret < 0)
-		goto out;
 	snprintf(params.name, sizeof(params.name), "%s", name);
-	params.max_nb_queue_pairs = a.queues;
-	dev = rte_cryptodev_pmd_create(name, &vdev->device, &params);
+	dev = rte_cryptodev_pmd_create(name, device, &params);
 	if (dev == NULL) {
 		VC_LOG(ERR, "%s: cannot create the cryptodev", name);
-		ret = -ENOMEM;
-		goto out;
+		return -ENOMEM;
 	}
 	vd = dev->data->dev_private;
-	ret = attach_device(vd, &a, params.socket_id);
+	ret = attach_device(vd, a, pci, name, params.socket_id);
 	if (ret < 0) {
 		VC_LOG(ERR, "%s: probe failed: %s", name, strerror(-ret));
 		detach_device(vd);
 		rte_cryptodev_pmd_destroy(dev);
-		goto out;
+		return ret;
 	}
 	dev->driver_id = vcrypto_driver_id;
 	dev->dev_ops = &vcrypto_ops;
 	dev->enqueue_burst = vcrypto_enqueue_burst;
 	dev->dequeue_burst = vcrypto_dequeue_burst;
-	/* Every range becomes one descriptor per segment piece, in and out. */
-	dev->feature_flags = RTE_CRYPTODEV_FF_SYMMETRIC_CRYPTO |
-			     RTE_CRYPTODEV_FF_SYM_OPERATION_CHAINING |
-			     RTE_CRYPTODEV_FF_IN_PLACE_SGL |
-			     RTE_CRYPTODEV_FF_OOP_SGL_IN_SGL_OUT |
-			     RTE_CRYPTODEV_FF_OOP_SGL_IN_LB_OUT |
-			     RTE_CRYPTODEV_FF_OOP_LB_IN_SGL_OUT |
-			     RTE_CRYPTODEV_FF_OOP_LB_IN_LB_OUT;
+	dev->feature_flags = feature_flags(vd);
 	rte_cryptodev_pmd_probing_finish(dev);
-	VC_LOG(INFO, "%s: %s, %u data queue(s) of %u, device max %u, REVISION_1 %s, "
-		"max key %u", name, a.path, vd->nb_dataq, a.queue_size,
-		vd->cfg.max_dataqueues, vd->rev1 ? "yes" : "no", vd->cfg.max_cipher_key_len);
-out:
-	free(a.path);
-	return ret;
+	VC_LOG(INFO, "%s: %s, %u data queue(s) of %u, device max %u, features %#" PRIx64
+		", max key %u", name, where, vd->nb_dataq, vd->queue_size,
+		vd->cfg.max_dataqueues, vcrypto_frontend_features(vd->fe),
+		vd->cfg.max_cipher_key_len);
+	return 0;
 }
 
 static int
-vcrypto_user_remove(struct rte_vdev_device *vdev)
+destroy_cryptodev(const char *name)
 {
-	struct rte_cryptodev *dev = rte_cryptodev_pmd_get_named_dev(rte_vdev_device_name(vdev));
+	struct rte_cryptodev *dev = rte_cryptodev_pmd_get_named_dev(name);
 
 	if (dev == NULL)
 		return -ENODEV;
@@ -387,9 +404,66 @@ vcrypto_user_remove(struct rte_vdev_device *vdev)
 	return rte_cryptodev_pmd_destroy(dev);
 }
 
+/* ---- vdev: crypto_virtio_user ----------------------------------------- */
+
+static int
+vcrypto_user_probe(struct rte_vdev_device *vdev)
+{
+	const char *name = rte_vdev_device_name(vdev);
+	struct devargs a = { 0 };
+	int ret;
+
+	ret = parse_devargs(name, rte_vdev_device_args(vdev), true, &a);
+	if (ret == 0)
+		ret = create_cryptodev(name, &vdev->device, &a, NULL, a.path);
+	free(a.path);
+	return ret;
+}
+
+static int
+vcrypto_user_remove(struct rte_vdev_device *vdev)
+{
+	return destroy_cryptodev(rte_vdev_device_name(vdev));
+}
+
 static struct rte_vdev_driver vcrypto_user_drv = {
 	.probe = vcrypto_user_probe,
 	.remove = vcrypto_user_remove,
+};
+
+/* ---- PCI: crypto_virtio on a modern virtio-crypto function ------------ */
+
+static int
+vcrypto_pci_probe(struct rte_pci_driver *drv __rte_unused, struct rte_pci_device *pci)
+{
+	const struct rte_devargs *da = pci->device.devargs;
+	struct devargs a = { 0 };
+	int ret;
+
+	ret = parse_devargs(pci->name, da != NULL ? da->args : NULL, false, &a);
+	if (ret == 0)
+		ret = create_cryptodev(pci->name, &pci->device, &a, pci, "virtio PCI");
+	free(a.path);
+	return ret;
+}
+
+static int
+vcrypto_pci_remove(struct rte_pci_device *pci)
+{
+	return destroy_cryptodev(pci->name);
+}
+
+/* Modern (virtio 1.0+) virtio-crypto only: 0x1040 + device id 20. */
+static const struct rte_pci_id vcrypto_pci_ids[] = {
+	{ RTE_PCI_DEVICE(VIRTIO_CRYPTO_PCI_VENDOR, VIRTIO_CRYPTO_PCI_DEVICE) },
+	{ .vendor_id = 0 },
+};
+
+static struct rte_pci_driver vcrypto_pci_drv = {
+	.id_table = vcrypto_pci_ids,
+	.drv_flags = RTE_PCI_DRV_NEED_MAPPING,
+	.probe = vcrypto_pci_probe,
+	.remove = vcrypto_pci_remove,
 };
 
 static struct cryptodev_driver vcrypto_crypto_drv;
@@ -399,7 +473,8 @@ static struct cryptodev_driver vcrypto_crypto_drv;
  * rte_cryptodev_driver_id_get() and DPDK's cryptodev_virtio_autotest look
  * for), while the vdev bus driver keeps crypto_virtio_user (what --vdev
  * and crypto-perf's --devtype match). A plugin given with -d registers
- * before the PMDs of the default directory, so this entry comes first.
+ * before the PMDs of the default directory, so this entry comes first; so
+ * does the PCI driver, which therefore probes 1af4:1054 before Debian's.
  */
 static const struct rte_driver vcrypto_cryptodev_name = {
 	.name = VCRYPTO_CRYPTODEV_DRIVER_NAME,
@@ -408,5 +483,8 @@ static const struct rte_driver vcrypto_cryptodev_name = {
 RTE_PMD_REGISTER_VDEV(VCRYPTO_USER_DRIVER_NAME, vcrypto_user_drv);
 RTE_PMD_REGISTER_PARAM_STRING(VCRYPTO_USER_DRIVER_NAME,
 	"path=<string> queues=<int> queue_size=<int>");
+RTE_PMD_REGISTER_PCI(VCRYPTO_PCI_DRIVER_NAME, vcrypto_pci_drv);
+RTE_PMD_REGISTER_PCI_TABLE(VCRYPTO_PCI_DRIVER_NAME, vcrypto_pci_ids);
+RTE_PMD_REGISTER_PARAM_STRING(VCRYPTO_PCI_DRIVER_NAME, "queues=<int> queue_size=<int>");
 RTE_PMD_REGISTER_CRYPTO_DRIVER(vcrypto_crypto_drv, vcrypto_cryptodev_name,
 	vcrypto_driver_id);

@@ -23,6 +23,8 @@
 
 /** Driver name, as given to --vdev and --devtype. */
 #define VCRYPTO_USER_DRIVER_NAME crypto_virtio_user
+/** PCI driver name (--devtype of a virtio-crypto PCI function). */
+#define VCRYPTO_PCI_DRIVER_NAME crypto_virtio
 /** Cryptodev driver name (rte_cryptodev_driver_id_get()). */
 #define VCRYPTO_CRYPTODEV_DRIVER_NAME "crypto_virtio"
 
@@ -72,6 +74,7 @@ struct vcrypto_data_slot {
 struct vcrypto_qp {
 	struct vcrypto_vq *vq;            /**< the data virtqueue */
 	struct vcrypto_data_slot *slots;  /**< vq->num request slots */
+	const struct rte_memzone *slots_mz; /**< their IOVA-contiguous memory */
 	uint64_t slots_addr;              /**< device address of slots[0] */
 	bool addr_is_va;                  /**< descriptors carry virtual addresses */
 	bool rev1;                        /**< REVISION_1 negotiated */
@@ -93,6 +96,7 @@ struct vcrypto_dev {
 	uint16_t queue_size;              /**< data queue size */
 	rte_spinlock_t ctrl_lock;         /**< one control request at a time */
 	struct vcrypto_ctrl_slot *ctrl_slots; /**< ctrl vq->num slots */
+	const struct rte_memzone *ctrl_mz; /**< their IOVA-contiguous memory */
 	struct rte_cryptodev_capabilities caps[VCRYPTO_MAX_CAPS]; /**< from cfg */
 };
 

@@ -114,6 +114,18 @@ vu_sync_memory(struct vcrypto_transport *t)
 	return 0;
 }
 
+static int
+vu_queue_max(struct vcrypto_transport *t, uint16_t index, uint16_t *max)
+{
+	if (index >= VU_MAX_VRINGS) {
+		VC_LOG(ERR, "%s: vring %u beyond the vhost-user limit of %d", vu(t)->c.path,
+			index, VU_MAX_VRINGS);
+		return -ENOENT;
+	}
+	*max = 0; /* the back-end takes any size up to the virtio maximum */
+	return 0;
+}
+
 static void
 vu_notify(void *arg)
 {
@@ -232,6 +244,7 @@ static const struct vcrypto_transport_ops vu_ops = {
 	.set_features = vu_set_features,
 	.read_config = vu_read_config,
 	.sync_memory = vu_sync_memory,
+	.queue_max = vu_queue_max,
 	.setup_queue = vu_setup_queue,
 	.start = vu_start,
 	.stop = vu_stop,
