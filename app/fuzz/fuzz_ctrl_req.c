@@ -48,6 +48,8 @@
 #define MAX_RLEN 512
 
 static void *mb_ctx;
+/* Sessions are per input and few; the table bounds them anyway. */
+static const struct vcrypto_engine_conf mb_conf = { .arg = NULL, .max_sessions = 8 };
 static struct vcrypto_engine_caps caps;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -56,11 +58,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	vcrypto_engine_ipsec_mb.get_caps(&caps);
-	if (vcrypto_engine_ipsec_mb.ctx_create(&mb_ctx) != 0) {
+	if (vcrypto_engine_ipsec_mb.ctx_create(&mb_conf, &mb_ctx) != 0) {
 		fprintf(stderr, "cannot create the ipsec-mb engine\n");
 		exit(1);
 	}
+	vcrypto_engine_ipsec_mb.get_caps(mb_ctx, &caps);
 	return 0;
 }
 

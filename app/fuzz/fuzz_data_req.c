@@ -82,6 +82,8 @@ struct guest {
 /* The one guest being run; the wrappers below have no context argument. */
 static struct guest *cur;
 static void *mb_ctx;
+/* Sessions are per input and few; the table bounds them anyway. */
+static const struct vcrypto_engine_conf mb_conf = { .arg = NULL, .max_sessions = 8 };
 
 int __real_vcrypto_vring_split_walk(const struct vcrypto_vring_split *vq,
 		const struct vcrypto_gmem *mem, uint16_t head,
@@ -324,7 +326,7 @@ guest_build(struct guest *g, struct fz *in)
 	dev->max_dataqueues = 1;
 	dev->nr_queues = 2;
 	g->engine = vcrypto_engine_ipsec_mb;
-	g->engine.get_caps(&dev->caps);
+	g->engine.get_caps(mb_ctx, &dev->caps);
 	dev->max_size = max_size ? max_size : 1u << 20;
 	if (dev->max_size > dev->caps.max_size)
 		dev->max_size = dev->caps.max_size;
@@ -423,7 +425,7 @@ int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	/* One ipsec-mb manager for the whole run: creating it is slow. */
-	if (vcrypto_engine_ipsec_mb.ctx_create(&mb_ctx) != 0) {
+	if (vcrypto_engine_ipsec_mb.ctx_create(&mb_conf, &mb_ctx) != 0) {
 		fprintf(stderr, "cannot create the ipsec-mb engine\n");
 		exit(1);
 	}

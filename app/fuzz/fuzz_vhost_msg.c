@@ -5,10 +5,10 @@
  * fuzz_vhost_msg: vhost-user messages from a hostile front-end through the
  * REAL message hooks of the backend (vhost_msg.c, reached through the
  * vcrypto_vhost_msg_ops table rte_vhost calls), no EAL and no rte_vhost:
- * GET_CONFIG / SET_CONFIG, the messages that pause and resume the poller,
- * and whatever else a future version of the hooks parses (session create
- * and close messages included), since the request number comes from the
- * input too.
+ * GET_CONFIG / SET_CONFIG, CREATE/CLOSE_CRYPTO_SESSION (every payload
+ * layout, through the real session table and ipsec-mb engine), the
+ * messages that pause and resume the poller, and whatever else the hooks
+ * parse, since the request number comes from the input too.
  *
  * The message sits in a heap block of exactly the size of DPDK 22.11's
  * VhostUserMsg (12-byte header + 632-byte payload union), the buffer
@@ -46,6 +46,8 @@
 #define MAX_MSGS 8
 
 static struct vcrypto_dev *fake;
+static void *mb_ctx;
+static const struct vcrypto_engine_conf mb_conf = { .arg = NULL, .max_sessions = 4 };
 static unsigned int starts, stops;
 
 struct vcrypto_dev *
@@ -110,7 +112,13 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	fake->nr_queues = 2;
 	fake->max_size = 1u << 20;
 	fake->engine = &vcrypto_engine_ipsec_mb;
-	fake->engine->get_caps(&fake->caps);
+	if (fake->engine->ctx_create(&mb_conf, &mb_ctx) != 0)
+		exit(1);
+	fake->engine->get_caps(mb_ctx, &fake->caps);
+	fake->engine_ctx = mb_ctx;
+	/* CREATE/CLOSE_CRYPTO_SESSION go through the control queue's code */
+	fake->ctrl = (struct vcrypto_ctrl_ctx){ .sessions = &fake->sessions,
+		.engine = fake->engine, .caps = &fake->caps, .engine_ctx = mb_ctx };
 	rte_spinlock_init(&fake->lock);
 	return 0;
 }
@@ -124,6 +132,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int vid = (mode & 2) ? 7 : 3;
 	unsigned int k;
 
+	if (vcrypto_session_table_init(&fake->sessions, 4,
+			fake->engine->session_size, fake->engine->session_align) != 0)
+		return 0;
 	fake->vid = 3;
 	fake->started = mode & 1;
 	fake->running = mode & 1;
@@ -136,7 +147,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		bool was_started = fake->started;
 
 		if (msg == NULL)
-			return 0;
+			break;
 		fz_bytes(&in, msg, VU_HDR);
 		memcpy(&req, msg, 4);
 		memcpy(&len, msg + 8, 4);
@@ -179,5 +190,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(msg);
 	}
 	FZ_ASSERT(starts == stops, "%u starts, %u stops", starts, stops);
+	FZ_ASSERT(fake->sessions.active <= fake->sessions.cap, "session table");
+	vcrypto_ctrl_destroy_all(&fake->ctrl);
+	FZ_ASSERT(fake->sessions.active == 0, "sessions left after destroy_all");
+	vcrypto_session_table_fini(&fake->sessions);
 	return 0;
 }
