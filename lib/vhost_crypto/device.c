@@ -136,6 +136,7 @@ vcrypto_dev_start_rings(struct vcrypto_dev *dev)
 {
 	uint64_t features = 0;
 	uint16_t q, nr;
+	bool indirect;
 	int rc;
 
 	if (rte_vhost_get_negotiated_features(dev->vid, &features) != 0)
@@ -152,12 +153,18 @@ vcrypto_dev_start_rings(struct vcrypto_dev *dev)
 	dev->ctrl.revision_1 = dev->revision_1;
 	dev->codec.revision_1 = dev->revision_1;
 
+	/*
+	 * A front-end that keeps the control queue (QEMU 7.2's
+	 * cryptodev-vhost-user) sends features 0 whatever its guest acked:
+	 * take indirect tables from it (the walker checks them as any other).
+	 */
+	indirect = ((features >> VCRYPTO_VIRTIO_F_RING_INDIRECT_DESC) & 1) ||
+		dev->fe_sessions;
 	nr = rte_vhost_get_vring_num(dev->vid);
 	for (q = 0; q < dev->nr_queues; q++) {
 		dev->vqs[q].ready = false;
 		if (q < nr)
-			start_queue(dev, &dev->vqs[q],
-				(features >> VCRYPTO_VIRTIO_F_RING_INDIRECT_DESC) & 1);
+			start_queue(dev, &dev->vqs[q], indirect);
 	}
 	dev->started = true;
 	__atomic_store_n(&dev->running, 1, __ATOMIC_RELEASE);
