@@ -57,6 +57,13 @@ struct algo_def {
 enum { MASK_NONE, MASK_CIPHER, MASK_HASH, MASK_MAC, MASK_AEAD };
 
 static const struct algo_def algo_defs[] = {
+	/* Null algorithms: bit 0 (NO_CIPHER, NO_HASH) of a mask says the device
+	 * implements them (dst = src, empty digest; wire-conventions.rst). */
+	{ SVC(CIPHER), MASK_CIPHER, VIRTIO_CRYPTO_NO_CIPHER, 0, 0, KEY_NONE,
+	  CIPHER(NULL, 1, R(0, 0, 0), R(0, 0, 0)) },
+	{ SVC(HASH), MASK_HASH, VIRTIO_CRYPTO_NO_HASH, 0, 0, KEY_NONE,
+	  AUTH(NULL, 1, R(0, 0, 0), R(0, 0, 0), R(0, 0, 0)) },
+
 	/* Ciphers: CIPHER requests. */
 	{ SVC(CIPHER), MASK_CIPHER, VIRTIO_CRYPTO_CIPHER_AES_CBC, 0, 0, KEY_CIPHER,
 	  CIPHER(AES_CBC, 16, R(16, 32, 8), R(16, 16, 0)) },

@@ -11,6 +11,11 @@
  * range becomes one descriptor, since the device reads the readable
  * descriptors as one stream and writes the writable ones as another.
  * Nothing is allocated, locked or logged per operation; one kick per burst.
+ *
+ * Sessionless ops (REVISION_1 stateless mode) go through the same
+ * vcrypto_session_plan() as sessions, at enqueue: the request is built in
+ * session layout, then its fixed part is rewritten in the stateless layout
+ * and the keys are placed between it and the IV.
  */
 #include <string.h>
 
@@ -147,6 +152,18 @@ packet_overlaps(const struct rte_mbuf *m, uint32_t off, uint32_t len,
 	return false;
 }
 
+/* Address of byte @p off of the packet (NULL past its end). */
+static inline const uint8_t *
+packet_ptr(const struct rte_mbuf *m, uint32_t off)
+{
+	for (; m != NULL; m = m->next) {
+		if (off < m->data_len)
+			return rte_pktmbuf_mtod_offset(m, const uint8_t *, off);
+		off -= m->data_len;
+	}
+	return NULL;
+}
+
 /* Where the device writes a digest: the op's digest, or the slot's scratch
  * area when the op verifies one. */
 static inline uint64_t
@@ -213,6 +230,7 @@ build_chain(struct vcrypto_qp *qp, struct rte_crypto_op *op,
 	struct rte_mbuf *dst = sym->m_dst != NULL ? sym->m_dst : sym->m_src;
 	struct vcrypto_alg_chain_data_flf *f = &s->u.req.u.sym.u.chain;
 	uint32_t co = 0, cl = 0, ao, al, start, end;
+	bool src_digest = false;
 
 	if (unlikely((ss->has_cipher && !cipher_range(sym, ss, &co, &cl)) ||
 		     !auth_range(sym, ss, &ao, &al) ||
@@ -228,14 +246,27 @@ build_chain(struct vcrypto_qp *qp, struct rte_crypto_op *op,
 	}
 	if (unlikely(!in_packet(sym->m_src, start, end - start) ||
 		     !in_packet(dst, start, end - start) || end - start > qp->max_size ||
-		     (!ss->verify && sym->auth.digest.data == NULL)))
+		     (!ss->verify && ss->digest_len > 0 && sym->auth.digest.data == NULL)))
 		return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
-	/* A digest the cipher should then encrypt (DPDK's "digest encrypted")
-	 * has no virtio-crypto equivalent: the device writes dst and
-	 * hash_result as separate outputs. */
-	if (unlikely(!ss->verify && ss->has_cipher && ss->hash_first &&
-		     packet_overlaps(dst, co, cl, sym->auth.digest.data, ss->digest_len)))
-		return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
+	/*
+	 * A digest the cipher then encrypts (DPDK's "digest encrypted"): the
+	 * device writes hash_result before it reads the cipher input
+	 * (wire-conventions.rst), so hash_result goes where the cipher will
+	 * read it: in place, the op's digest; out of place, the same bytes of
+	 * src as the digest's in dst, right after the hash range (where DPDK
+	 * appends it). Only a device known to follow the convention gets it.
+	 */
+	if (unlikely(!ss->verify && ss->has_cipher && ss->hash_first && ss->digest_len > 0 &&
+		     packet_overlaps(dst, co, cl, sym->auth.digest.data, ss->digest_len))) {
+		if (!qp->digest_encrypted)
+			return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
+		if (dst != sym->m_src) {
+			if (packet_ptr(dst, ao + al) != sym->auth.digest.data ||
+			    (uint64_t)ao + al + ss->digest_len > (uint64_t)co + cl)
+				return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
+			src_digest = true;
+		}
+	}
 	s->u.req.u.sym.op_type = vcrypto_to_le32(VIRTIO_CRYPTO_SYM_OP_ALGORITHM_CHAINING);
 	f->iv_len = vcrypto_to_le32(ss->cipher_iv_len + ss->auth_iv_len);
 	f->src_data_len = vcrypto_to_le32(end - start);
@@ -251,7 +282,10 @@ build_chain(struct vcrypto_qp *qp, struct rte_crypto_op *op,
 	put_mbuf(rb, qp, sym->m_src, start, end - start);
 	end_readable(rb);
 	put_mbuf(rb, qp, dst, start, end - start);
-	put(rb, result_addr(qp, ss, sym, s_addr), ss->digest_len);
+	if (src_digest)
+		put_mbuf(rb, qp, sym->m_src, ao + al, ss->digest_len);
+	else
+		put(rb, result_addr(qp, ss, sym, s_addr), ss->digest_len);
 	return RTE_CRYPTO_OP_STATUS_NOT_PROCESSED;
 }
 
@@ -265,7 +299,8 @@ build_hash(struct vcrypto_qp *qp, struct rte_crypto_op *op,
 	uint32_t off, len;
 
 	if (unlikely(!auth_range(sym, ss, &off, &len) || !in_packet(sym->m_src, off, len) ||
-		     len > qp->max_size || (!ss->verify && sym->auth.digest.data == NULL)))
+		     len > qp->max_size ||
+		     (!ss->verify && ss->digest_len > 0 && sym->auth.digest.data == NULL)))
 		return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
 	/* The MAC parameters begin with the same two words. */
 	s->u.req.u.hash.src_data_len = vcrypto_to_le32(len);
@@ -344,6 +379,102 @@ build_gmac(struct vcrypto_qp *qp, struct rte_crypto_op *op,
 	return RTE_CRYPTO_OP_STATUS_NOT_PROCESSED;
 }
 
+/*
+ * Rewrite the session-layout fixed part the builders wrote as the stateless
+ * one (@p fixed bytes): the session parameters come from the CREATE_SESSION
+ * request vcrypto_session_plan() built, the lengths from the session layout.
+ * Bytes past @p fixed (keys, IV) are not touched.
+ */
+static inline void
+to_stateless(struct vcrypto_data_slot *s, uint32_t fixed, const struct vcrypto_ctrl_plan *p,
+		const struct vcrypto_session *ss)
+{
+	const struct vcrypto_data_req r = s->u.req;
+	struct vcrypto_data_req_stateless *d = &s->u.sl;
+	const struct vcrypto_alg_chain_session_flf *pc = &p->req.u.sym.u.chain;
+
+	memset(d, 0, fixed);
+	d->header.opcode = r.header.opcode;
+	d->header.algo = r.header.algo;
+	/* flag 0 (no VIRTIO_CRYPTO_FLAG_SESSION_MODE), session_id 0 */
+	switch (ss->kind) {
+	case VCRYPTO_SESS_CIPHER:
+		d->u.sym.u.cipher.sess_para.algo = p->req.u.sym.u.cipher.algo;
+		d->u.sym.u.cipher.sess_para.key_len = p->req.u.sym.u.cipher.key_len;
+		d->u.sym.u.cipher.sess_para.op = p->req.u.sym.u.cipher.op;
+		d->u.sym.u.cipher.iv_len = r.u.sym.u.cipher.iv_len;
+		d->u.sym.u.cipher.src_data_len = r.u.sym.u.cipher.src_data_len;
+		d->u.sym.u.cipher.dst_data_len = r.u.sym.u.cipher.dst_data_len;
+		d->u.sym.op_type = r.u.sym.op_type;
+		break;
+	case VCRYPTO_SESS_CHAIN:
+		d->u.sym.u.chain.sess_para.alg_chain_order = pc->alg_chain_order;
+		d->u.sym.u.chain.sess_para.aad_len = pc->aad_len;
+		d->u.sym.u.chain.sess_para.cipher.algo = pc->cipher_hdr.algo;
+		d->u.sym.u.chain.sess_para.cipher.key_len = pc->cipher_hdr.key_len;
+		d->u.sym.u.chain.sess_para.cipher.op = pc->cipher_hdr.op;
+		/* hash.algo and mac.algo share their offset */
+		d->u.sym.u.chain.sess_para.hash.algo = pc->algo_flf.hash.algo;
+		d->u.sym.u.chain.sess_para.hash.auth_key_len =
+			vcrypto_le32(pc->hash_mode) == VIRTIO_CRYPTO_SYM_HASH_MODE_AUTH ?
+			pc->algo_flf.mac.auth_key_len : 0;
+		d->u.sym.u.chain.sess_para.hash.hash_mode = pc->hash_mode;
+		/* The per-request lengths are the session layout's, in order. */
+		memcpy(&d->u.sym.u.chain.iv_len, &r.u.sym.u.chain, sizeof(r.u.sym.u.chain));
+		d->u.sym.op_type = r.u.sym.op_type;
+		break;
+	case VCRYPTO_SESS_HASH:
+		if (ss->opcode == VIRTIO_CRYPTO_HASH) {
+			d->u.hash.sess_para.algo = p->req.u.hash.algo;
+			d->u.hash.src_data_len = r.u.hash.src_data_len;
+			d->u.hash.hash_result_len = r.u.hash.hash_result_len;
+		} else {
+			d->u.mac.sess_para.algo = p->req.u.mac.algo;
+			d->u.mac.sess_para.auth_key_len = p->req.u.mac.auth_key_len;
+			d->u.mac.src_data_len = r.u.hash.src_data_len;
+			d->u.mac.hash_result_len = r.u.hash.hash_result_len;
+		}
+		break;
+	case VCRYPTO_SESS_AEAD:
+	case VCRYPTO_SESS_GMAC:
+		d->u.aead.sess_para.algo = p->req.u.aead.algo;
+		d->u.aead.sess_para.key_len = p->req.u.aead.key_len;
+		d->u.aead.sess_para.op = p->req.u.aead.op;
+		d->u.aead.iv_len = r.u.aead.iv_len;
+		d->u.aead.tag_len = r.u.aead.tag_len;
+		d->u.aead.aad_len = r.u.aead.aad_len;
+		d->u.aead.src_data_len = r.u.aead.src_data_len;
+		d->u.aead.dst_data_len = r.u.aead.dst_data_len;
+		break;
+	default:
+		break;
+	}
+}
+
+/*
+ * A sessionless op: its xforms through the session mapping (refused as
+ * sessions would be), on a service whose stateless mode was negotiated.
+ * ss->fixed_len covers the stateless fixed part and the keys, so the
+ * builders put the IV after them.
+ */
+static inline enum rte_crypto_op_status
+plan_sessionless(const struct vcrypto_qp *qp, const struct rte_crypto_op *op,
+		struct vcrypto_ctrl_plan *p, struct vcrypto_session *ss, uint32_t *fixed)
+{
+	uint32_t keys;
+
+	if (unlikely(qp->stateless == 0 || op->sym->xform == NULL ||
+		     vcrypto_session_plan(qp->dev, op->sym->xform, p, ss) < 0 ||
+		     !(qp->stateless & (1u << vcrypto_opcode_service(ss->opcode)))))
+		return RTE_CRYPTO_OP_STATUS_INVALID_SESSION;
+	*fixed = vcrypto_data_fixed_len(ss->opcode, 1, 1);
+	keys = p->key1_len + p->key2_len;
+	if (unlikely(*fixed == 0 || keys > VCRYPTO_MAX_CIPHER_KEY_LEN + VCRYPTO_MAX_AUTH_KEY_LEN))
+		return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
+	ss->fixed_len = (uint16_t)(*fixed + keys);
+	return RTE_CRYPTO_OP_STATUS_NOT_PROCESSED;
+}
+
 /* Fill the slot and the descriptors of one op; NOT_PROCESSED when it can go. */
 static inline enum rte_crypto_op_status
 build(struct vcrypto_qp *qp, struct rte_crypto_op *op, uint16_t head,
@@ -351,16 +482,28 @@ build(struct vcrypto_qp *qp, struct rte_crypto_op *op, uint16_t head,
 {
 	struct rte_crypto_sym_op *sym = op->sym;
 	const struct vcrypto_session *ss;
+	struct vcrypto_session sl_ss;
+	struct vcrypto_ctrl_plan plan;
 	struct vcrypto_data_slot *s = &qp->slots[head];
+	struct vcrypto_req_meta *m = &qp->meta[head];
 	uint64_t s_addr = qp->slots_addr + (uint64_t)head * sizeof(*s);
 	enum rte_crypto_op_status st;
+	uint32_t sl_fixed = 0;
 
-	if (unlikely(op->type != RTE_CRYPTO_OP_TYPE_SYMMETRIC ||
-		     op->sess_type != RTE_CRYPTO_OP_WITH_SESSION || sym->session == NULL))
+	if (unlikely(op->type != RTE_CRYPTO_OP_TYPE_SYMMETRIC))
 		return RTE_CRYPTO_OP_STATUS_INVALID_SESSION;
-	ss = CRYPTODEV_GET_SYM_SESS_PRIV(sym->session);
-	if (unlikely(ss->destroy_opcode == 0))
+	if (op->sess_type == RTE_CRYPTO_OP_WITH_SESSION && likely(sym->session != NULL)) {
+		ss = CRYPTODEV_GET_SYM_SESS_PRIV(sym->session);
+		if (unlikely(ss->destroy_opcode == 0))
+			return RTE_CRYPTO_OP_STATUS_INVALID_SESSION;
+	} else if (op->sess_type == RTE_CRYPTO_OP_SESSIONLESS) {
+		st = plan_sessionless(qp, op, &plan, &sl_ss, &sl_fixed);
+		if (unlikely(st != RTE_CRYPTO_OP_STATUS_NOT_PROCESSED))
+			return st;
+		ss = &sl_ss;
+	} else {
 		return RTE_CRYPTO_OP_STATUS_INVALID_SESSION;
+	}
 	if (unlikely(sym->m_src == NULL))
 		return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
 
@@ -368,6 +511,7 @@ build(struct vcrypto_qp *qp, struct rte_crypto_op *op, uint16_t head,
 	s->u.req.header.opcode = vcrypto_to_le32(ss->opcode);
 	s->u.req.header.algo = vcrypto_to_le32(ss->algo);
 	s->u.req.header.session_id = vcrypto_to_le64(ss->session_id);
+	/* REVISION_1: session-mode requests say so (spec 5.9.7.2.1) */
 	s->u.req.header.flag = vcrypto_to_le32(qp->rev1 ? VIRTIO_CRYPTO_FLAG_SESSION_MODE : 0);
 	rb->n = 0;
 	rb->n_out = 0;
@@ -393,11 +537,27 @@ build(struct vcrypto_qp *qp, struct rte_crypto_op *op, uint16_t head,
 	}
 	if (st != RTE_CRYPTO_OP_STATUS_NOT_PROCESSED)
 		return st;
+	if (unlikely(rb->overflow))
+		return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
 	/* A device that never writes the status must not look successful. */
 	s->inhdr.status = VIRTIO_CRYPTO_ERR;
 	put(rb, s_addr + offsetof(struct vcrypto_data_slot, inhdr), sizeof(s->inhdr));
 	if (unlikely(rb->overflow))
 		return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
+	m->verify = ss->verify;
+	m->digest_len = (uint8_t)ss->digest_len;
+	m->key_len = 0;
+	if (sl_fixed != 0) {
+		/* Keys last: the layout rewrite must not clobber them. */
+		to_stateless(s, sl_fixed, &plan, ss);
+		if (plan.key1_len > 0)
+			rte_memcpy(s->u.raw + sl_fixed, plan.key1, plan.key1_len);
+		if (plan.key2_len > 0)
+			rte_memcpy(s->u.raw + sl_fixed + plan.key1_len, plan.key2,
+				   plan.key2_len);
+		m->key_off = (uint16_t)sl_fixed;
+		m->key_len = (uint16_t)(plan.key1_len + plan.key2_len);
+	}
 	return RTE_CRYPTO_OP_STATUS_NOT_PROCESSED;
 }
 
@@ -467,17 +627,20 @@ map_status(uint8_t status)
 	}
 }
 
-/* Outcome of a completed request; verify ops compare the digest here. */
+/*
+ * Outcome of a completed request; verify ops compare the digest here, and a
+ * stateless request's keys leave shared memory.
+ */
 static inline enum rte_crypto_op_status
-complete(const struct vcrypto_data_slot *s, const struct rte_crypto_op *op)
+complete(struct vcrypto_data_slot *s, const struct vcrypto_req_meta *m,
+		const struct rte_crypto_op *op)
 {
 	enum rte_crypto_op_status st = map_status(s->inhdr.status);
-	const struct vcrypto_session *ss;
 
-	if (st != RTE_CRYPTO_OP_STATUS_SUCCESS)
-		return st;
-	ss = CRYPTODEV_GET_SYM_SESS_PRIV(op->sym->session);
-	if (ss->verify && memcmp(s->digest, op->sym->auth.digest.data, ss->digest_len) != 0)
+	if (m->key_len > 0)
+		memset(s->u.raw + m->key_off, 0, m->key_len);
+	if (st == RTE_CRYPTO_OP_STATUS_SUCCESS && m->verify &&
+	    memcmp(s->digest, op->sym->auth.digest.data, m->digest_len) != 0)
 		return RTE_CRYPTO_OP_STATUS_AUTH_FAILED;
 	return st;
 }
@@ -519,7 +682,8 @@ vcrypto_dequeue_burst(void *qp_, struct rte_crypto_op **ops, uint16_t nb_ops)
 		for (i = 0; i < got; i++) {
 			struct rte_crypto_op *op = used[i].cookie;
 
-			op->status = complete(&qp->slots[used[i].head], op);
+			op->status = complete(&qp->slots[used[i].head],
+					      &qp->meta[used[i].head], op);
 			if (unlikely(op->status != RTE_CRYPTO_OP_STATUS_SUCCESS))
 				qp->stats.dequeue_err_count++;
 			ops[n++] = op;

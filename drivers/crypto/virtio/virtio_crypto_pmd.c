@@ -56,6 +56,7 @@ qp_release(struct rte_cryptodev *dev, uint16_t qp_id)
 		return -EBUSY;
 	}
 	rte_free(qp->rejected);
+	rte_free(qp->meta);
 	vcrypto_dma_free(qp->slots_mz);
 	rte_free(qp);
 	dev->data->queue_pairs[qp_id] = NULL;
@@ -88,9 +89,12 @@ qp_setup(struct rte_cryptodev *dev, uint16_t qp_id,
 				       RTE_CACHE_LINE_SIZE, socket_id, &qp->slots_mz);
 	qp->rejected = rte_zmalloc_socket("vcrypto_rej", sizeof(void *) * vq->num,
 					  RTE_CACHE_LINE_SIZE, socket_id);
-	if (qp->slots == NULL || qp->rejected == NULL) {
+	qp->meta = rte_zmalloc_socket("vcrypto_meta", sizeof(*qp->meta) * vq->num,
+				      RTE_CACHE_LINE_SIZE, socket_id);
+	if (qp->slots == NULL || qp->rejected == NULL || qp->meta == NULL) {
 		vcrypto_dma_free(qp->slots_mz);
 		rte_free(qp->rejected);
+		rte_free(qp->meta);
 		rte_free(qp);
 		return -ENOMEM;
 	}
@@ -98,6 +102,9 @@ qp_setup(struct rte_cryptodev *dev, uint16_t qp_id,
 	qp->slots_addr = vcrypto_frontend_addr(vd->fe, qp->slots);
 	qp->addr_is_va = vcrypto_frontend_addr_is_va(vd->fe);
 	qp->rev1 = vd->rev1;
+	qp->dev = vd;
+	qp->stateless = vd->stateless;
+	qp->digest_encrypted = vd->rev1;
 	qp->max_size = vd->cfg.max_size != 0 ? vd->cfg.max_size : UINT64_MAX;
 	qp->rej_size = vq->num;
 	qp->id = qp_id;
@@ -288,8 +295,21 @@ attach_device(struct vcrypto_dev *vd, const struct devargs *a, struct rte_pci_de
 		.queue_size = a->queue_size,
 		.ctrl_queue_size = VCRYPTO_FE_DEFAULT_CTRL_SIZE,
 		.socket_id = socket,
-		.driver_features = 1ULL << VIRTIO_CRYPTO_F_REVISION_1,
+		.driver_features = (1ULL << VIRTIO_CRYPTO_F_REVISION_1) |
+				   (1ULL << VIRTIO_CRYPTO_F_CIPHER_STATELESS_MODE) |
+				   (1ULL << VIRTIO_CRYPTO_F_HASH_STATELESS_MODE) |
+				   (1ULL << VIRTIO_CRYPTO_F_MAC_STATELESS_MODE) |
+				   (1ULL << VIRTIO_CRYPTO_F_AEAD_STATELESS_MODE),
 	};
+	static const struct {
+		unsigned int bit, service;
+	} sl[] = {
+		{ VIRTIO_CRYPTO_F_CIPHER_STATELESS_MODE, VIRTIO_CRYPTO_SERVICE_CIPHER },
+		{ VIRTIO_CRYPTO_F_HASH_STATELESS_MODE, VIRTIO_CRYPTO_SERVICE_HASH },
+		{ VIRTIO_CRYPTO_F_MAC_STATELESS_MODE, VIRTIO_CRYPTO_SERVICE_MAC },
+		{ VIRTIO_CRYPTO_F_AEAD_STATELESS_MODE, VIRTIO_CRYPTO_SERVICE_AEAD },
+	};
+	unsigned int i;
 	int ret;
 
 	/* Before the memory table is sent, so the back-end maps it at once. */
@@ -309,6 +329,10 @@ attach_device(struct vcrypto_dev *vd, const struct devargs *a, struct rte_pci_de
 		return -EAGAIN;
 	}
 	vd->rev1 = vcrypto_frontend_has(vd->fe, VIRTIO_CRYPTO_F_REVISION_1);
+	/* Stateless mode requires REVISION_1 (spec 5.9.3.1). */
+	for (i = 0; vd->rev1 && i < RTE_DIM(sl); i++)
+		if (vcrypto_frontend_has(vd->fe, sl[i].bit))
+			vd->stateless |= 1u << sl[i].service;
 	vd->nb_dataq = vcrypto_frontend_nb_dataq(vd->fe);
 	vd->queue_size = vcrypto_frontend_dataq(vd->fe, 0)->num;
 	rte_spinlock_init(&vd->ctrl_lock);
@@ -329,18 +353,30 @@ detach_device(struct vcrypto_dev *vd)
 	vd->ctrl_slots = NULL;
 }
 
-/* Cryptodev features: what every transport's requests can express. */
+/* Cryptodev features: what the negotiated requests can express. */
 static uint64_t
 feature_flags(const struct vcrypto_dev *vd)
 {
 	/* Every range becomes one descriptor per segment piece, in and out. */
-	return RTE_CRYPTODEV_FF_SYMMETRIC_CRYPTO |
-	       RTE_CRYPTODEV_FF_SYM_OPERATION_CHAINING |
-	       RTE_CRYPTODEV_FF_IN_PLACE_SGL |
-	       RTE_CRYPTODEV_FF_OOP_SGL_IN_SGL_OUT |
-	       RTE_CRYPTODEV_FF_OOP_SGL_IN_LB_OUT |
-	       RTE_CRYPTODEV_FF_OOP_LB_IN_SGL_OUT |
-	       RTE_CRYPTODEV_FF_OOP_LB_IN_LB_OUT;
+	uint64_t ff = RTE_CRYPTODEV_FF_SYMMETRIC_CRYPTO |
+		      RTE_CRYPTODEV_FF_SYM_OPERATION_CHAINING |
+		      RTE_CRYPTODEV_FF_IN_PLACE_SGL |
+		      RTE_CRYPTODEV_FF_OOP_SGL_IN_SGL_OUT |
+		      RTE_CRYPTODEV_FF_OOP_SGL_IN_LB_OUT |
+		      RTE_CRYPTODEV_FF_OOP_LB_IN_SGL_OUT |
+		      RTE_CRYPTODEV_FF_OOP_LB_IN_LB_OUT;
+
+	if (vd->stateless != 0)
+		ff |= RTE_CRYPTODEV_FF_SYM_SESSIONLESS;
+	/*
+	 * No config bit says a device writes hash_result before it reads the
+	 * cipher input (the digest-encrypted convention); a device that
+	 * negotiates REVISION_1 is taken to follow vcrypto's conventions
+	 * (doc/guides/wire-conventions.rst).
+	 */
+	if (vd->rev1)
+		ff |= RTE_CRYPTODEV_FF_DIGEST_ENCRYPTED;
+	return ff;
 }
 
 /*

@@ -58,21 +58,46 @@ struct vcrypto_ctrl_slot {
 	struct vcrypto_destroy_session_input destroy; /**< device-writable */
 } __rte_cache_aligned;
 
+/** Longest fixed part of a stateless data request (sym: 24 + 76). */
+#define VCRYPTO_SL_FIXED_MAX ((uint32_t)sizeof(struct vcrypto_data_req_stateless))
+
 /** One data request in flight, indexed by its head descriptor (DPDK memory). */
 struct vcrypto_data_slot {
 	union {
 		struct vcrypto_data_req req; /**< device-readable fixed part ... */
-		/** ... followed at once (at its exact length) by the IV */
-		uint8_t raw[VCRYPTO_LEGACY_FIXED_LEN + VCRYPTO_MAX_IV_LEN];
+		struct vcrypto_data_req_stateless sl; /**< ... or a stateless one, */
+		/** ... followed at once (at its exact length) by the keys of a
+		 * stateless request, then the IV: one descriptor */
+		uint8_t raw[VCRYPTO_SL_FIXED_MAX + VCRYPTO_MAX_CIPHER_KEY_LEN +
+			    VCRYPTO_MAX_AUTH_KEY_LEN + VCRYPTO_MAX_IV_LEN];
 	} u;
 	/** device-writable: digest of a verify op, compared at dequeue */
 	uint8_t digest[VCRYPTO_MAX_DIGEST_LEN];
 	struct vcrypto_inhdr inhdr;       /**< device-writable status */
 } __rte_cache_aligned;
 
+/**
+ * What dequeue needs of a request, kept per head outside device-visible
+ * memory (a device cannot make the driver compare or wipe out of bounds).
+ */
+struct vcrypto_req_meta {
+	uint8_t verify;      /**< compare the digest scratch with the op's */
+	uint8_t digest_len;  /**< bytes to compare */
+	uint16_t key_off;    /**< stateless: keys at u.raw + key_off ... */
+	uint16_t key_len;    /**< ... this long, wiped at completion (0: none) */
+};
+
+struct vcrypto_dev;
+
 /** A queue pair: one data virtqueue. */
 struct vcrypto_qp {
 	struct vcrypto_vq *vq;            /**< the data virtqueue */
+	const struct vcrypto_dev *dev;    /**< for sessionless ops: capabilities */
+	struct vcrypto_req_meta *meta;    /**< vq->num entries, by head */
+	uint8_t stateless;                /**< bit per service whose stateless
+					       mode was negotiated */
+	bool digest_encrypted;            /**< hash_result may lie in the cipher
+					       range (wire-conventions.rst) */
 	struct vcrypto_data_slot *slots;  /**< vq->num request slots */
 	const struct rte_memzone *slots_mz; /**< their IOVA-contiguous memory */
 	uint64_t slots_addr;              /**< device address of slots[0] */
@@ -92,6 +117,8 @@ struct vcrypto_dev {
 	struct vcrypto_frontend *fe;      /**< transport + virtqueues */
 	struct vcrypto_config cfg;        /**< config space, host order */
 	bool rev1;                        /**< REVISION_1 negotiated */
+	uint8_t stateless;                /**< bit per service (VIRTIO_CRYPTO_SERVICE_*)
+					       whose stateless mode was negotiated */
 	uint16_t nb_dataq;                /**< usable data queues */
 	uint16_t queue_size;              /**< data queue size */
 	rte_spinlock_t ctrl_lock;         /**< one control request at a time */

@@ -118,9 +118,14 @@ device_complete(struct view *v, uint8_t status)
 static struct rte_cryptodev_sym_session *
 make_session(struct rte_crypto_sym_xform *x, struct vcrypto_ctrl_plan *plan)
 {
-	struct rte_cryptodev_sym_session *s = calloc(1, sizeof(*s) +
-						     sizeof(struct vcrypto_session));
+	/* the session struct is cache-line aligned, as its mempool makes it */
+	size_t size = RTE_ALIGN_CEIL(sizeof(struct rte_cryptodev_sym_session) +
+				     sizeof(struct vcrypto_session), RTE_CACHE_LINE_SIZE);
+	struct rte_cryptodev_sym_session *s = aligned_alloc(RTE_CACHE_LINE_SIZE, size);
 
+	if (s == NULL)
+		return NULL;
+	memset(s, 0, size);
 	if (vcrypto_session_plan(&vd, x, plan, CRYPTODEV_GET_SYM_SESS_PRIV(s)) < 0) {
 		free(s);
 		return NULL;
@@ -183,7 +188,7 @@ is_seq(const uint8_t *p, uint32_t first, uint32_t len)
 	return true;
 }
 
-static uint8_t key[64] = { 1, 2, 3, 4 };
+static uint8_t key[64];
 
 static void
 test_cipher_sgl(void)
@@ -219,6 +224,8 @@ test_cipher_sgl(void)
 	CHECK(v.order_ok);
 	CHECK(vcrypto_le32(hdr(&v)->header.opcode) == VIRTIO_CRYPTO_CIPHER_ENCRYPT);
 	CHECK(vcrypto_le64(hdr(&v)->header.session_id) == 77);
+	CHECK(vcrypto_le32(hdr(&v)->header.flag) ==
+	      (qp.rev1 ? VIRTIO_CRYPTO_FLAG_SESSION_MODE : 0u));
 	CHECK(vcrypto_le32(hdr(&v)->u.sym.u.cipher.src_data_len) == 96);
 	CHECK(v.rd_len == fl + 16 + 96);
 	CHECK(is_seq(v.rd + fl, 0xa0, 16));
@@ -576,7 +583,9 @@ test_chain_plain_oop(void)
 	CHECK(op->status == RTE_CRYPTO_OP_STATUS_SUCCESS);
 	free(s);
 
-	/* hash first, in place, digest inside the cipher range */
+	/* hash first, in place, digest inside the cipher range ("digest
+	 * encrypted"): only to a device that follows the convention, with
+	 * hash_result on the digest itself, inside dst */
 	a.next = &c;
 	c.next = NULL;
 	s = make_session(&a, &plan);
@@ -588,8 +597,34 @@ test_chain_plain_oop(void)
 	op->sym->cipher.data.length = 120;
 	op->sym->auth.digest.data = rte_pktmbuf_mtod_offset(m, uint8_t *, 100);
 	CHECK(vcrypto_enqueue_burst(&qp, &op, 1) == 1);
-	CHECK(vcrypto_dequeue_burst(&qp, &op, 1) == 1);
-	CHECK(op->status == RTE_CRYPTO_OP_STATUS_INVALID_ARGS);
+	if (qp.digest_encrypted) {
+		device_take(&v);
+		CHECK(v.nw == 3 && v.w_len == 120 + 20 + 1);
+		CHECK(v.w[1].p == op->sym->auth.digest.data);
+		op = device_complete(&v, VIRTIO_CRYPTO_OK);
+		CHECK(op->status == RTE_CRYPTO_OP_STATUS_SUCCESS);
+		/* out of place: the digest at the end of the hash range in dst;
+		 * hash_result goes to the same bytes of src, which the cipher
+		 * then reads */
+		op->sym->m_dst = dst;
+		op->sym->auth.digest.data = rte_pktmbuf_mtod_offset(dst->next->next->next,
+								   uint8_t *, 4);
+		CHECK(vcrypto_enqueue_burst(&qp, &op, 1) == 1);
+		device_take(&v);
+		CHECK(v.nw == 4 + 1 + 1 && v.w_len == 120 + 20 + 1);
+		CHECK(v.w[4].p == rte_pktmbuf_mtod_offset(m, uint8_t *, 100));
+		op = device_complete(&v, VIRTIO_CRYPTO_OK);
+		CHECK(op->status == RTE_CRYPTO_OP_STATUS_SUCCESS);
+		/* a digest elsewhere in dst's cipher range has no src twin */
+		op->sym->auth.digest.data = rte_pktmbuf_mtod_offset(dst, uint8_t *, 8);
+		CHECK(vcrypto_enqueue_burst(&qp, &op, 1) == 1);
+		CHECK(vcrypto_dequeue_burst(&qp, &op, 1) == 1);
+		CHECK(op->status == RTE_CRYPTO_OP_STATUS_INVALID_ARGS);
+		op->sym->m_dst = NULL;
+	} else {
+		CHECK(vcrypto_dequeue_burst(&qp, &op, 1) == 1);
+		CHECK(op->status == RTE_CRYPTO_OP_STATUS_INVALID_ARGS);
+	}
 	/* a range past the packet */
 	op->sym->cipher.data.length = 100;
 	op->sym->auth.data.length = 200;
@@ -600,6 +635,246 @@ test_chain_plain_oop(void)
 	rte_pktmbuf_free(dst);
 	rte_crypto_op_free(op);
 	free(s);
+}
+
+static const struct vcrypto_data_req_stateless *
+sl_hdr(const struct view *v)
+{
+	return (const struct vcrypto_data_req_stateless *)v->rd;
+}
+
+static struct rte_crypto_op *
+make_sl_op(struct rte_crypto_sym_xform *x, struct rte_mbuf *src)
+{
+	struct rte_crypto_op *op = make_op(NULL, src, NULL);
+
+	op->sess_type = RTE_CRYPTO_OP_SESSIONLESS;
+	op->sym->xform = x;
+	return op;
+}
+
+/* The keys of a completed stateless request are gone from the slot. */
+static bool
+keys_wiped(uint16_t head, uint32_t off, uint32_t len)
+{
+	uint32_t i;
+
+	for (i = 0; i < len; i++)
+		if (qp.slots[head].u.raw[off + i] != 0)
+			return false;
+	return true;
+}
+
+/* Sessionless ops: stateless requests (REVISION_1 only), keys inline. */
+static void
+test_sessionless(void)
+{
+	struct rte_crypto_sym_xform c = { .type = RTE_CRYPTO_SYM_XFORM_CIPHER };
+	struct rte_crypto_sym_xform a = { .type = RTE_CRYPTO_SYM_XFORM_AUTH };
+	struct rte_crypto_sym_xform g = { .type = RTE_CRYPTO_SYM_XFORM_AEAD };
+	const struct vcrypto_data_req_stateless *h;
+	struct rte_crypto_op *op;
+	struct rte_mbuf *m = make_pkt(1, 128);
+	uint8_t aad[20];
+	struct view v;
+	uint32_t fl;
+
+	c.cipher.algo = RTE_CRYPTO_CIPHER_AES_CBC;
+	c.cipher.op = RTE_CRYPTO_CIPHER_OP_ENCRYPT;
+	c.cipher.key.data = key;
+	c.cipher.key.length = 16;
+	c.cipher.iv.offset = IV_OFF;
+	c.cipher.iv.length = 16;
+	op = make_sl_op(&c, m);
+	op->sym->cipher.data.offset = 0;
+	op->sym->cipher.data.length = 64;
+	CHECK(vcrypto_enqueue_burst(&qp, &op, 1) == 1);
+	if (!qp.rev1 || qp.stateless == 0) {
+		CHECK(vcrypto_dequeue_burst(&qp, &op, 1) == 1);
+		CHECK(op->status == RTE_CRYPTO_OP_STATUS_INVALID_SESSION);
+		goto out;
+	}
+	/* CIPHER: fixed 24 + 76, cipher_key, iv, src | dst, status */
+	device_take(&v);
+	h = sl_hdr(&v);
+	fl = vcrypto_data_fixed_len(VIRTIO_CRYPTO_CIPHER_ENCRYPT, 1, 1);
+	CHECK(fl == 100);
+	CHECK(v.order_ok);
+	CHECK(vcrypto_le32(h->header.opcode) == VIRTIO_CRYPTO_CIPHER_ENCRYPT);
+	CHECK(h->header.flag == 0 && h->header.session_id == 0);
+	CHECK(vcrypto_le32(h->u.sym.op_type) == VIRTIO_CRYPTO_SYM_OP_CIPHER);
+	CHECK(vcrypto_le32(h->u.sym.u.cipher.sess_para.algo) == VIRTIO_CRYPTO_CIPHER_AES_CBC);
+	CHECK(vcrypto_le32(h->u.sym.u.cipher.sess_para.key_len) == 16);
+	CHECK(vcrypto_le32(h->u.sym.u.cipher.sess_para.op) == VIRTIO_CRYPTO_OP_ENCRYPT);
+	CHECK(vcrypto_le32(h->u.sym.u.cipher.iv_len) == 16);
+	CHECK(vcrypto_le32(h->u.sym.u.cipher.src_data_len) == 64);
+	CHECK(vcrypto_le32(h->u.sym.u.cipher.dst_data_len) == 64);
+	CHECK(v.rd_len == fl + 16 + 16 + 64);
+	CHECK(memcmp(v.rd + fl, key, 16) == 0);
+	CHECK(is_seq(v.rd + fl + 16, 0xa0, 16));
+	CHECK(is_seq(v.rd + fl + 32, 0, 64));
+	CHECK(v.w_len == 64 + 1);
+	op = device_complete(&v, VIRTIO_CRYPTO_OK);
+	CHECK(op->status == RTE_CRYPTO_OP_STATUS_SUCCESS);
+	CHECK(keys_wiped(v.head, fl, 16));
+
+	/* CHAIN (encrypt then HMAC): cipher_key, auth_key, iv, src | dst, hash */
+	c.next = &a;
+	a.auth.algo = RTE_CRYPTO_AUTH_SHA256_HMAC;
+	a.auth.op = RTE_CRYPTO_AUTH_OP_GENERATE;
+	a.auth.key.data = key + 32;
+	a.auth.key.length = 32;
+	a.auth.digest_length = 16;
+	op->sym->auth.data.offset = 0;
+	op->sym->auth.data.length = 64;
+	op->sym->auth.digest.data = rte_pktmbuf_mtod_offset(m, uint8_t *, 64);
+	CHECK(vcrypto_enqueue_burst(&qp, &op, 1) == 1);
+	device_take(&v);
+	h = sl_hdr(&v);
+	CHECK(vcrypto_le32(h->u.sym.op_type) == VIRTIO_CRYPTO_SYM_OP_ALGORITHM_CHAINING);
+	CHECK(vcrypto_le32(h->u.sym.u.chain.sess_para.alg_chain_order) ==
+	      VIRTIO_CRYPTO_SYM_ALG_CHAIN_ORDER_CIPHER_THEN_HASH);
+	CHECK(vcrypto_le32(h->u.sym.u.chain.sess_para.cipher.algo) ==
+	      VIRTIO_CRYPTO_CIPHER_AES_CBC);
+	CHECK(vcrypto_le32(h->u.sym.u.chain.sess_para.cipher.key_len) == 16);
+	CHECK(vcrypto_le32(h->u.sym.u.chain.sess_para.hash.algo) ==
+	      VIRTIO_CRYPTO_MAC_HMAC_SHA_256);
+	CHECK(vcrypto_le32(h->u.sym.u.chain.sess_para.hash.auth_key_len) == 32);
+	CHECK(vcrypto_le32(h->u.sym.u.chain.sess_para.hash.hash_mode) ==
+	      VIRTIO_CRYPTO_SYM_HASH_MODE_AUTH);
+	CHECK(vcrypto_le32(h->u.sym.u.chain.len_to_hash) == 64);
+	CHECK(vcrypto_le32(h->u.sym.u.chain.hash_result_len) == 16);
+	CHECK(v.rd_len == fl + 16 + 32 + 16 + 64);
+	CHECK(memcmp(v.rd + fl, key, 16) == 0 && memcmp(v.rd + fl + 16, key + 32, 32) == 0);
+	CHECK(is_seq(v.rd + fl + 48, 0xa0, 16) && is_seq(v.rd + fl + 64, 0, 64));
+	CHECK(v.w_len == 64 + 16 + 1);
+	op = device_complete(&v, VIRTIO_CRYPTO_OK);
+	CHECK(op->status == RTE_CRYPTO_OP_STATUS_SUCCESS);
+	CHECK(keys_wiped(v.head, fl, 48));
+
+	/* MAC: auth_key, src | hash_result */
+	a.next = NULL;
+	op->sym->xform = &a;
+	CHECK(vcrypto_enqueue_burst(&qp, &op, 1) == 1);
+	device_take(&v);
+	h = sl_hdr(&v);
+	fl = vcrypto_data_fixed_len(VIRTIO_CRYPTO_MAC, 1, 1);
+	CHECK(fl == 40);
+	CHECK(vcrypto_le32(h->header.opcode) == VIRTIO_CRYPTO_MAC);
+	CHECK(vcrypto_le32(h->u.mac.sess_para.algo) == VIRTIO_CRYPTO_MAC_HMAC_SHA_256);
+	CHECK(vcrypto_le32(h->u.mac.sess_para.auth_key_len) == 32);
+	CHECK(vcrypto_le32(h->u.mac.src_data_len) == 64);
+	CHECK(vcrypto_le32(h->u.mac.hash_result_len) == 16);
+	CHECK(v.rd_len == fl + 32 + 64 && memcmp(v.rd + fl, key + 32, 32) == 0);
+	CHECK(v.w_len == 16 + 1 && v.w[0].p == op->sym->auth.digest.data);
+	op = device_complete(&v, VIRTIO_CRYPTO_OK);
+	CHECK(op->status == RTE_CRYPTO_OP_STATUS_SUCCESS);
+
+	/* AEAD (GCM decrypt): key, iv, aad, src (ciphertext, tag) | dst */
+	g.aead.algo = RTE_CRYPTO_AEAD_AES_GCM;
+	g.aead.op = RTE_CRYPTO_AEAD_OP_DECRYPT;
+	g.aead.key.data = key;
+	g.aead.key.length = 32;
+	g.aead.iv.offset = IV_OFF;
+	g.aead.iv.length = 12;
+	g.aead.digest_length = 16;
+	g.aead.aad_length = 20;
+	memset(aad, 0x3c, sizeof(aad));
+	op->sym->xform = &g;
+	op->sym->aead.data.offset = 0;
+	op->sym->aead.data.length = 48;
+	op->sym->aead.aad.data = aad;
+	op->sym->aead.digest.data = rte_pktmbuf_mtod_offset(m, uint8_t *, 100);
+	CHECK(vcrypto_enqueue_burst(&qp, &op, 1) == 1);
+	device_take(&v);
+	h = sl_hdr(&v);
+	fl = vcrypto_data_fixed_len(VIRTIO_CRYPTO_AEAD_DECRYPT, 1, 1);
+	CHECK(fl == 56);
+	CHECK(vcrypto_le32(h->u.aead.sess_para.algo) == VIRTIO_CRYPTO_AEAD_GCM);
+	CHECK(vcrypto_le32(h->u.aead.sess_para.key_len) == 32);
+	CHECK(vcrypto_le32(h->u.aead.sess_para.op) == VIRTIO_CRYPTO_OP_DECRYPT);
+	CHECK(vcrypto_le32(h->u.aead.iv_len) == 12 && vcrypto_le32(h->u.aead.tag_len) == 16);
+	CHECK(vcrypto_le32(h->u.aead.aad_len) == 20);
+	CHECK(vcrypto_le32(h->u.aead.src_data_len) == 64);
+	CHECK(vcrypto_le32(h->u.aead.dst_data_len) == 48);
+	CHECK(v.rd_len == fl + 32 + 12 + 20 + 48 + 16);
+	CHECK(memcmp(v.rd + fl, key, 32) == 0 && is_seq(v.rd + fl + 32, 0xa0, 12));
+	CHECK(memcmp(v.rd + fl + 44, aad, 20) == 0 && is_seq(v.rd + fl + 64, 0, 48));
+	op = device_complete(&v, VIRTIO_CRYPTO_BADMSG);
+	CHECK(op->status == RTE_CRYPTO_OP_STATUS_AUTH_FAILED);
+	CHECK(keys_wiped(v.head, fl, 32));
+
+	/* a service whose stateless mode was not negotiated */
+	qp.stateless &= ~(1u << VIRTIO_CRYPTO_SERVICE_AEAD);
+	CHECK(vcrypto_enqueue_burst(&qp, &op, 1) == 1);
+	CHECK(vcrypto_dequeue_burst(&qp, &op, 1) == 1);
+	CHECK(op->status == RTE_CRYPTO_OP_STATUS_INVALID_SESSION);
+	qp.stateless |= 1u << VIRTIO_CRYPTO_SERVICE_AEAD;
+out:
+	rte_pktmbuf_free(m);
+	rte_crypto_op_free(op);
+}
+
+/* NULL cipher and NULL auth: NO_CIPHER / NO_HASH requests, empty digest. */
+static void
+test_null_algos(void)
+{
+	struct rte_crypto_sym_xform c = { .type = RTE_CRYPTO_SYM_XFORM_CIPHER };
+	struct rte_crypto_sym_xform a = { .type = RTE_CRYPTO_SYM_XFORM_AUTH };
+	struct vcrypto_ctrl_plan plan;
+	struct rte_cryptodev_sym_session *s;
+	struct rte_crypto_op *op;
+	struct view v;
+
+	c.cipher.algo = RTE_CRYPTO_CIPHER_NULL;
+	c.cipher.op = RTE_CRYPTO_CIPHER_OP_ENCRYPT;
+	a.auth.algo = RTE_CRYPTO_AUTH_NULL;
+	a.auth.op = RTE_CRYPTO_AUTH_OP_GENERATE;
+	c.next = &a;
+	s = make_session(&c, &plan);
+	CHECK(s != NULL);
+	if (s == NULL)
+		return;
+	CHECK(vcrypto_le32(plan.req.u.sym.u.chain.cipher_hdr.algo) == VIRTIO_CRYPTO_NO_CIPHER);
+	CHECK(vcrypto_le32(plan.req.u.sym.u.chain.hash_mode) ==
+	      VIRTIO_CRYPTO_SYM_HASH_MODE_PLAIN);
+	CHECK(vcrypto_le32(plan.req.u.sym.u.chain.algo_flf.hash.algo) == VIRTIO_CRYPTO_NO_HASH);
+	CHECK(plan.key1_len == 0 && plan.key2_len == 0);
+	op = make_op(s, make_pkt(1, 64), NULL);
+	op->sym->cipher.data.length = 64;
+	op->sym->auth.data.length = 64;
+	op->sym->auth.digest.data = NULL; /* nothing to write */
+	CHECK(vcrypto_enqueue_burst(&qp, &op, 1) == 1);
+	device_take(&v);
+	CHECK(vcrypto_le32(hdr(&v)->u.sym.u.chain.hash_result_len) == 0);
+	CHECK(v.w_len == 64 + 1);
+	op = device_complete(&v, VIRTIO_CRYPTO_OK);
+	CHECK(op->status == RTE_CRYPTO_OP_STATUS_SUCCESS);
+	rte_pktmbuf_free(op->sym->m_src);
+	rte_crypto_op_free(op);
+	free(s);
+
+	/* NULL auth alone: a HASH request for NO_HASH */
+	s = make_session(&a, &plan);
+	CHECK(s != NULL);
+	CHECK(vcrypto_le32(plan.req.header.opcode) == VIRTIO_CRYPTO_HASH_CREATE_SESSION);
+	CHECK(vcrypto_le32(plan.req.u.hash.algo) == VIRTIO_CRYPTO_NO_HASH);
+	free(s);
+
+	/* a device without bit 0 offers neither */
+	{
+		struct vcrypto_dev d = vd;
+
+		d.cfg.cipher_algo_l &= ~1u;
+		d.cfg.hash_algo &= ~1u;
+		vcrypto_caps_from_config(&d.cfg, d.caps);
+		CHECK(vcrypto_find_cap(d.caps, RTE_CRYPTO_SYM_XFORM_CIPHER,
+				       RTE_CRYPTO_CIPHER_NULL) == NULL);
+		CHECK(vcrypto_find_cap(d.caps, RTE_CRYPTO_SYM_XFORM_AUTH,
+				       RTE_CRYPTO_AUTH_NULL) == NULL);
+		CHECK(vcrypto_find_cap(d.caps, RTE_CRYPTO_SYM_XFORM_CIPHER,
+				       RTE_CRYPTO_CIPHER_AES_CBC) != NULL);
+	}
 }
 
 /* What the config space does not offer is refused at session creation. */
@@ -653,9 +928,14 @@ main(int argc, char **argv)
 	ring = aligned_alloc(VCRYPTO_VQ_ALIGN, vcrypto_vq_ring_size(QSIZE));
 	qp.slots = aligned_alloc(RTE_CACHE_LINE_SIZE, sizeof(*qp.slots) * QSIZE);
 	qp.rejected = calloc(QSIZE, sizeof(void *));
-	if (mbuf_pool == NULL || op_pool == NULL || ring == NULL || qp.slots == NULL)
+	qp.meta = calloc(QSIZE, sizeof(*qp.meta));
+	qp.dev = &vd;
+	if (mbuf_pool == NULL || op_pool == NULL || ring == NULL || qp.slots == NULL ||
+	    qp.meta == NULL)
 		return 1;
 
+	for (rev = 0; rev < (int)sizeof(key); rev++)
+		key[rev] = (uint8_t)(0x11 + rev); /* no zero byte: wiped keys show */
 	vd.cfg.crypto_services = 0xf;
 	vd.cfg.cipher_algo_l = vd.cfg.hash_algo = vd.cfg.mac_algo_l = ~0u;
 	vd.cfg.mac_algo_h = vd.cfg.aead_algo = ~0u;
@@ -670,6 +950,9 @@ main(int argc, char **argv)
 		qp.slots_addr = (uint64_t)(uintptr_t)qp.slots;
 		qp.addr_is_va = true;
 		qp.rev1 = vd.rev1 = rev;
+		/* what the PMD derives from REVISION_1 and the stateless bits */
+		qp.digest_encrypted = rev;
+		qp.stateless = rev ? 0xf : 0;
 		qp.rej_size = QSIZE;
 		qp.max_size = vd.cfg.max_size;
 		test_cipher_sgl();
@@ -682,10 +965,15 @@ main(int argc, char **argv)
 		test_aead(true, false);
 		test_gmac_verify();
 		test_wireless_mac();
+		test_sessionless();
+		test_null_algos();
 		CHECK(vcrypto_vq_in_flight(qp.vq) == 0);
 		vcrypto_vq_free(qp.vq);
 	}
 	test_caps_from_config();
+	free(qp.rejected);
+	free(qp.slots);
+	free(ring);
 	rte_eal_cleanup();
 	printf("%s: %d failure(s)\n", argv[0], fails);
 	return fails == 0 ? 0 : 1;
