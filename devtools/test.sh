@@ -28,6 +28,8 @@ e2e_tests=(
 	hostile.sh
 	robust-no-backend.sh
 	robust-kill-driver.sh
+	fuzz-smoke.sh
+	sanitizers.sh
 )
 # Bound on one test script; each also bounds its own steps.
 script_timeout=300

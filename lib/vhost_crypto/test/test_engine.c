@@ -75,9 +75,11 @@ make_req(const struct kat *k, const struct vcrypto_session *s, bool encrypt,
 	if (k->kind == VCRYPTO_SESS_CHAIN) {
 		/* iv: cipher iv, then auth iv; in place on out */
 		r->iv_len = k->iv_len - s->info.auth_iv_len;
-		memcpy(r->iv, k->iv, r->iv_len);
 		r->auth_iv_len = s->info.auth_iv_len;
-		memcpy(r->auth_iv, k->iv + r->iv_len, r->auth_iv_len);
+		if (k->iv_len > 0) {
+			memcpy(r->iv, k->iv, r->iv_len);
+			memcpy(r->auth_iv, k->iv + r->iv_len, r->auth_iv_len);
+		}
 		r->len = k->pt_len;
 		r->cipher_len = s->info.no_cipher ? 0 : k->pt_len;
 		r->hash_len = k->pt_len;
@@ -108,9 +110,10 @@ run_vector(const struct kat *k, struct vcrypto_session *se,
 		encrypt = (i & 1) == 0 || k->kind == VCRYPTO_SESS_HASH ||
 			k->kind == VCRYPTO_SESS_MAC;
 		/* a chain without cipher takes the message both ways */
-		if (encrypt || k->ct == NULL)
+		/* an empty message has no bytes (and maybe no pointer) to copy */
+		if ((encrypt || k->ct == NULL) && k->pt_len > 0)
 			memcpy(in[i], k->pt, k->pt_len);
-		else
+		else if (!(encrypt || k->ct == NULL) && k->ct_len > 0)
 			memcpy(in[i], k->ct, k->ct_len);
 		make_req(k, encrypt ? se : sd, encrypt, in[i],
 			i >= 2 && k->kind != VCRYPTO_SESS_CHAIN ? in[i] : out[i],
