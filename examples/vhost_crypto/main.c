@@ -138,14 +138,15 @@ print_stats(const struct app *app, const char *prefix)
 			" ctrl_requests=%" PRIu64 " sessions_created=%" PRIu64
 			" sessions_destroyed=%" PRIu64 " sessions_active=%" PRIu64
 			" bad_chains=%" PRIu64 " broken_queues=%" PRIu64
-			" connects=%" PRIu64 " disconnects=%" PRIu64 "\n",
+			" connects=%" PRIu64 " disconnects=%" PRIu64
+			" busy_cycles=%" PRIu64 "\n",
 			prefix, vcrypto_dev_socket_path(app->devs[i]), s.requests, s.bytes,
 			s.status[VCRYPTO_STAT_OK], s.status[VCRYPTO_STAT_ERR],
 			s.status[VCRYPTO_STAT_BADMSG], s.status[VCRYPTO_STAT_NOTSUPP],
 			s.status[VCRYPTO_STAT_INVSESS], s.status[VCRYPTO_STAT_NOSPC],
 			s.ctrl_requests, s.sessions_created, s.sessions_destroyed,
 			s.sessions_active, s.bad_chains, s.broken_queues,
-			s.guest_connects, s.guest_disconnects);
+			s.guest_connects, s.guest_disconnects, s.busy_cycles);
 	}
 	fflush(stdout);
 }

@@ -77,6 +77,9 @@ struct vcrypto_dev_stats {
 	uint64_t sessions_active;   /**< live now */
 	uint64_t guest_connects;    /**< vhost-user connections accepted */
 	uint64_t guest_disconnects; /**< connections closed */
+	/** TSC cycles spent in poll passes that completed at least one
+	 *  request (the backend's cost per request is busy_cycles/requests) */
+	uint64_t busy_cycles;
 };
 
 /**

@@ -11,6 +11,8 @@
 #include <string.h>
 #include <sys/eventfd.h>
 
+#include <rte_cycles.h>
+
 #include "vcrypto_wire.h"
 #include "device_priv.h"
 #include "log_priv.h"
@@ -212,6 +214,7 @@ unsigned int
 vcrypto_dev_poll(struct vcrypto_dev *dev)
 {
 	unsigned int done = 0;
+	uint64_t t0;
 	uint16_t q;
 
 	/* Cheap check first: no lock traffic while no guest runs. */
@@ -219,6 +222,7 @@ vcrypto_dev_poll(struct vcrypto_dev *dev)
 		return 0;
 	if (!rte_spinlock_trylock(&dev->lock))
 		return 0;
+	t0 = rte_rdtsc();
 	/* Re-check under the lock: rte_vhost's thread may have stopped us. */
 	if (__atomic_load_n(&dev->running, __ATOMIC_RELAXED)) {
 		if (serviceable(&dev->vqs[dev->max_dataqueues]))
@@ -227,6 +231,8 @@ vcrypto_dev_poll(struct vcrypto_dev *dev)
 			if (serviceable(&dev->vqs[q]))
 				done += poll_dataq(dev, &dev->vqs[q]);
 	}
+	if (done != 0)
+		vcrypto_stat_add(&dev->stats.busy_cycles, rte_rdtsc() - t0);
 	rte_spinlock_unlock(&dev->lock);
 	return done;
 }
