@@ -30,6 +30,7 @@ e2e_tests=(
 	robust-kill-driver.sh
 	fuzz-smoke.sh
 	sanitizers.sh
+	vm.sh
 )
 # Bound on one test script; each also bounds its own steps.
 script_timeout=300

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <rte_common.h>
+#include <rte_cycles.h>
 #include <rte_errno.h>
 #include <rte_malloc.h>
 #include <rte_memory.h>
@@ -18,6 +19,10 @@
 #include "vcrypto_frontend.h"
 #include "vcrypto_transport.h"
 #include "virtio_crypto_log.h"
+
+/** Reconnects after the back-end closed a new connection at once. */
+#define VCRYPTO_FE_RESET_RETRIES 20
+#define VCRYPTO_FE_RESET_DELAY_MS 100
 
 /** Ring size for data queues the caller does not use. */
 #define VCRYPTO_FE_IDLE_QUEUE_SIZE 8
@@ -197,13 +202,29 @@ vcrypto_frontend_open(const struct vcrypto_frontend_params *params,
 		struct vcrypto_frontend **out)
 {
 	struct vcrypto_frontend *fe;
+	unsigned int attempt;
+	int ret;
 
 	if (params == NULL || params->path == NULL || out == NULL)
 		return -EINVAL;
-	fe = calloc(1, sizeof(*fe));
-	if (fe == NULL)
-		return -ENOMEM;
-	return open_on(fe, vcrypto_vu_transport_create(params->path, &fe->t), params, out);
+	/*
+	 * A back-end that accepted the connection and closed it before its first
+	 * reply is still letting go of the previous guest (a quick reconnect):
+	 * try again for a bounded time, as QEMU's reconnecting clients do. A
+	 * refused connection (no back-end) fails at once.
+	 */
+	for (attempt = 0;; attempt++) {
+		fe = calloc(1, sizeof(*fe));
+		if (fe == NULL)
+			return -ENOMEM;
+		ret = open_on(fe, vcrypto_vu_transport_create(params->path, &fe->t), params,
+			      out);
+		if ((ret != -ECONNRESET && ret != -EPIPE) || attempt == VCRYPTO_FE_RESET_RETRIES)
+			return ret;
+		VC_LOG(INFO, "%s: back-end closed the connection at start, retrying",
+			params->path);
+		rte_delay_ms(VCRYPTO_FE_RESET_DELAY_MS);
+	}
 }
 
 int
