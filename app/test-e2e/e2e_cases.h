@@ -25,6 +25,9 @@ struct e2e_tally {
 /** What the cases run against. */
 struct e2e_env {
 	struct e2e_dev *dev;                    /**< device under test */
+	struct e2e_dev *refdev;                 /**< reference cryptodev, or NULL */
+	unsigned int skipped;                   /**< cases skipped (not counted in tally) */
+	uint16_t next_qp;                       /**< KAT ops go round the queue pairs */
 	struct ref_cbc *ref;                    /**< independent reference */
 	struct cbc_vector vec[CBC_VEC_COUNT];   /**< NIST SP 800-38A F.2 */
 	struct e2e_tally tally;

@@ -14,9 +14,10 @@
 #include "e2e_dev.h"
 
 /* Two bursts (source and destination) of the largest buffers, plus slack. */
-#define E2E_NB_MBUFS (4 * E2E_MAX_BURST)
+/* Up to three segments each for source and destination. */
+#define E2E_NB_MBUFS (8 * E2E_MAX_BURST)
 #define E2E_NB_OPS (4 * E2E_MAX_BURST)
-#define E2E_NB_SESS 16
+#define E2E_NB_SESS 64
 #define E2E_QP_DESCS 512
 /* Largest data room an mbuf can have: its length fields are 16-bit. */
 #define E2E_DATA_ROOM UINT16_MAX
@@ -24,6 +25,15 @@
 int
 e2e_dev_open(struct e2e_dev *dev, const char *name, unsigned int timeout_ms)
 {
+	return e2e_dev_open_qps(dev, name, timeout_ms, 1);
+}
+
+int
+e2e_dev_open_qps(struct e2e_dev *dev, const char *name, unsigned int timeout_ms,
+		 uint16_t nb_qps)
+{
+	char pname[RTE_MEMPOOL_NAMESIZE];
+	uint16_t q;
 	struct rte_cryptodev_config conf = { 0 };
 	struct rte_cryptodev_qp_conf qp_conf = { 0 };
 	struct rte_cryptodev_info info;
@@ -51,11 +61,15 @@ e2e_dev_open(struct e2e_dev *dev, const char *name, unsigned int timeout_ms)
 	printf("device %s: id %d, driver %s, %u queue pairs max\n", name, id,
 	       info.driver_name, info.max_nb_queue_pairs);
 
-	dev->sess_pool = rte_cryptodev_sym_session_pool_create("e2e_sess", E2E_NB_SESS,
+	/* Pool names carry the device id: a test may open two devices. */
+	snprintf(pname, sizeof(pname), "e2e_sess%d", id);
+	dev->sess_pool = rte_cryptodev_sym_session_pool_create(pname, E2E_NB_SESS,
 			rte_cryptodev_sym_get_private_session_size(dev->dev_id), 0, 0, socket);
-	dev->op_pool = rte_crypto_op_pool_create("e2e_ops", RTE_CRYPTO_OP_TYPE_SYMMETRIC,
-			E2E_NB_OPS, 0, 16, socket);
-	dev->mbuf_pool = rte_pktmbuf_pool_create("e2e_mbufs", E2E_NB_MBUFS, 0, 0,
+	snprintf(pname, sizeof(pname), "e2e_ops%d", id);
+	dev->op_pool = rte_crypto_op_pool_create(pname, RTE_CRYPTO_OP_TYPE_SYMMETRIC,
+			E2E_NB_OPS, 0, E2E_OP_PRIV, socket);
+	snprintf(pname, sizeof(pname), "e2e_mbufs%d", id);
+	dev->mbuf_pool = rte_pktmbuf_pool_create(pname, E2E_NB_MBUFS, 0, 0,
 			E2E_DATA_ROOM, socket);
 	if (dev->sess_pool == NULL || dev->op_pool == NULL || dev->mbuf_pool == NULL) {
 		printf("pool creation failed: %s\n", rte_strerror(rte_errno));
@@ -63,8 +77,15 @@ e2e_dev_open(struct e2e_dev *dev, const char *name, unsigned int timeout_ms)
 		return -ENOMEM;
 	}
 
+	if (nb_qps > E2E_MAX_QPS)
+		nb_qps = E2E_MAX_QPS;
+	if (nb_qps > info.max_nb_queue_pairs)
+		nb_qps = info.max_nb_queue_pairs;
+	if (nb_qps == 0)
+		nb_qps = 1;
+	dev->nb_qps = nb_qps;
 	conf.socket_id = socket;
-	conf.nb_queue_pairs = 1;
+	conf.nb_queue_pairs = nb_qps;
 	ret = rte_cryptodev_configure(dev->dev_id, &conf);
 	if (ret < 0) {
 		printf("rte_cryptodev_configure: %d\n", ret);
@@ -73,11 +94,13 @@ e2e_dev_open(struct e2e_dev *dev, const char *name, unsigned int timeout_ms)
 	}
 	qp_conf.nb_descriptors = E2E_QP_DESCS;
 	qp_conf.mp_session = dev->sess_pool;
-	ret = rte_cryptodev_queue_pair_setup(dev->dev_id, dev->qp_id, &qp_conf, socket);
-	if (ret < 0) {
-		printf("rte_cryptodev_queue_pair_setup: %d\n", ret);
-		e2e_dev_close(dev);
-		return ret;
+	for (q = 0; q < nb_qps; q++) {
+		ret = rte_cryptodev_queue_pair_setup(dev->dev_id, q, &qp_conf, socket);
+		if (ret < 0) {
+			printf("rte_cryptodev_queue_pair_setup(%u): %d\n", q, ret);
+			e2e_dev_close(dev);
+			return ret;
+		}
 	}
 	ret = rte_cryptodev_start(dev->dev_id);
 	if (ret < 0) {
@@ -155,6 +178,12 @@ e2e_dev_mbuf(struct e2e_dev *dev, const uint8_t *data, uint32_t len)
 int
 e2e_dev_run(struct e2e_dev *dev, struct rte_crypto_op **ops, uint16_t n)
 {
+	return e2e_dev_run_qp(dev, dev->qp_id, ops, n);
+}
+
+int
+e2e_dev_run_qp(struct e2e_dev *dev, uint16_t qp, struct rte_crypto_op **ops, uint16_t n)
+{
 	struct rte_crypto_op *out[E2E_MAX_BURST];
 	uint64_t deadline = rte_get_timer_cycles() +
 			    rte_get_timer_hz() * dev->timeout_ms / 1000;
@@ -162,9 +191,9 @@ e2e_dev_run(struct e2e_dev *dev, struct rte_crypto_op **ops, uint16_t n)
 
 	while (got < n) {
 		if (sent < n)
-			sent += rte_cryptodev_enqueue_burst(dev->dev_id, dev->qp_id,
+			sent += rte_cryptodev_enqueue_burst(dev->dev_id, qp,
 							    ops + sent, n - sent);
-		k = rte_cryptodev_dequeue_burst(dev->dev_id, dev->qp_id, out, n - got);
+		k = rte_cryptodev_dequeue_burst(dev->dev_id, qp, out, n - got);
 		for (i = 0; i < k; i++) {
 			for (j = 0; j < n && ops[j] != out[i]; j++)
 				;

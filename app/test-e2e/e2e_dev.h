@@ -20,11 +20,16 @@
 #define E2E_MAX_BURST 32
 /** Where the IV sits in each op's private area. */
 #define E2E_IV_OFFSET (sizeof(struct rte_crypto_op) + sizeof(struct rte_crypto_sym_op))
+/** Bytes of private area per op (IVs, then AAD: see symop.h). */
+#define E2E_OP_PRIV 640
+/** Most queue pairs a test uses. */
+#define E2E_MAX_QPS 8
 
 /** One device under test and everything allocated for it. */
 struct e2e_dev {
 	uint8_t dev_id;                  /**< cryptodev id */
-	uint16_t qp_id;                  /**< the one queue pair used */
+	uint16_t qp_id;                  /**< the queue pair e2e_dev_run() uses */
+	uint16_t nb_qps;                 /**< queue pairs configured */
 	uint64_t feature_flags;          /**< from rte_cryptodev_info_get() */
 	unsigned int timeout_ms;         /**< bound on one burst's round trip */
 	int broken;                      /**< ops were lost: stop using the device */
@@ -40,6 +45,13 @@ struct e2e_dev {
  *   the reason is printed.
  */
 int e2e_dev_open(struct e2e_dev *dev, const char *name, unsigned int timeout_ms);
+
+/**
+ * As e2e_dev_open() with @p nb_qps queue pairs (at most E2E_MAX_QPS; fewer
+ * when the device has fewer: see dev->nb_qps).
+ */
+int e2e_dev_open_qps(struct e2e_dev *dev, const char *name, unsigned int timeout_ms,
+		     uint16_t nb_qps);
 
 /** Stop and close the device and free the pools. */
 void e2e_dev_close(struct e2e_dev *dev);
@@ -71,5 +83,8 @@ struct rte_mbuf *e2e_dev_mbuf(struct e2e_dev *dev, const uint8_t *data, uint32_t
  *   or -EIO if the device returned an op that was not submitted.
  */
 int e2e_dev_run(struct e2e_dev *dev, struct rte_crypto_op **ops, uint16_t n);
+
+/** As e2e_dev_run() on queue pair @p qp. */
+int e2e_dev_run_qp(struct e2e_dev *dev, uint16_t qp, struct rte_crypto_op **ops, uint16_t n);
 
 #endif /* VCRYPTO_TEST_E2E_DEV_H */
