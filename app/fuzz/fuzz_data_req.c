@@ -27,7 +27,8 @@
  *  - no session survives vcrypto_ctrl_destroy_all(); nothing leaks.
  *
  * Input layout (little-endian; bytes past the end read as 0):
- *   u8  cfg          bit 0 REVISION_1, bit 1 INDIRECT_DESC negotiated
+ *   u8  cfg          bit 0 REVISION_1, bit 1 INDIRECT_DESC negotiated,
+ *                    bit 2 stateless mode of every service (with bit 0)
  *   u8  nregions     1 + v % 3
  *   u8  ctrl_log2    control queue size 1 << (v % 5)   (1..16)
  *   u8  data_log2    data queue size 1 << (v % 7)      (1..64)
@@ -228,6 +229,11 @@ checked_burst(void *ctx, struct vcrypto_req *const *reqs, uint16_t n)
 			"outside the guest and the bounce area", i, r->aad_len);
 		FZ_ASSERT(r->status_ptr != NULL && in_regions(r->status_ptr, 1),
 			"request %u: status byte outside the guest", i);
+		/* the digest goes to the request, or inside its own dst */
+		FZ_ASSERT(r->digest_out == r->digest || (r->dst != NULL &&
+			r->digest_out >= r->dst && r->result_len <= r->len &&
+			r->digest_out + r->result_len <= r->dst + r->len),
+			"request %u: digest output outside the request", i);
 		FZ_ASSERT(r->iv_len <= sizeof(r->iv) &&
 			r->auth_iv_len <= sizeof(r->auth_iv) &&
 			r->result_len <= sizeof(r->digest), "iv %u auth iv %u result %u",
@@ -352,7 +358,11 @@ guest_build(struct guest *g, struct fz *in)
 	if (dev->vqs[0].chains == NULL || dev->vqs[0].bounce.base == NULL)
 		return -1;
 	dev->codec = (struct vcrypto_codec_cfg){ .revision_1 = dev->revision_1,
-		.max_size = dev->max_size, .sessions = &dev->sessions };
+		.max_size = dev->max_size, .sessions = &dev->sessions,
+		.ctrl = &dev->ctrl,
+		.stateless = vcrypto_codec_stateless((cfg & 1 ?
+			1ull << VIRTIO_CRYPTO_F_REVISION_1 : 0) |
+			(cfg & 4 ? VCRYPTO_STATELESS_FEATURES : 0)) };
 
 	if (ring_build(g, in, 1, csize, c_avail, cfg & 2) != 0 ||
 			ring_build(g, in, 0, dsize, d_avail, cfg & 2) != 0)

@@ -201,6 +201,20 @@ vcrypto_ctrl_session_check(const struct vcrypto_ctrl_ctx *ctx,
 }
 
 uint8_t
+vcrypto_ctrl_session_build(const struct vcrypto_ctrl_ctx *ctx,
+		const struct vcrypto_sess_params *p, void *priv,
+		struct vcrypto_sess_info *info)
+{
+	uint8_t st = ctx->engine->session_create(ctx->engine_ctx, priv, p, info);
+
+	if (st != VIRTIO_CRYPTO_OK)
+		return st;
+	info->hash_first = p->kind == VCRYPTO_SESS_CHAIN && p->chain_order ==
+		VIRTIO_CRYPTO_SYM_ALG_CHAIN_ORDER_HASH_THEN_CIPHER;
+	return VIRTIO_CRYPTO_OK;
+}
+
+uint8_t
 vcrypto_ctrl_session_create(const struct vcrypto_ctrl_ctx *ctx,
 		const struct vcrypto_sess_params *p, uint64_t *id)
 {
@@ -214,7 +228,7 @@ vcrypto_ctrl_session_create(const struct vcrypto_ctrl_ctx *ctx,
 	s = vcrypto_session_alloc(ctx->sessions);
 	if (s == NULL)
 		return ctx->revision_1 ? VIRTIO_CRYPTO_NOSPC : VIRTIO_CRYPTO_ERR;
-	st = ctx->engine->session_create(ctx->engine_ctx, s->priv, p, &info);
+	st = vcrypto_ctrl_session_build(ctx, p, s->priv, &info);
 	if (st != VIRTIO_CRYPTO_OK) {
 		vcrypto_session_release(ctx->sessions, s);
 		return st;

@@ -58,6 +58,17 @@ uint8_t vcrypto_ctrl_session_check(const struct vcrypto_ctrl_ctx *ctx,
 		const struct vcrypto_sess_params *p);
 
 /**
+ * Let the engine build session private data @p priv from parameters that
+ * passed vcrypto_ctrl_session_check(), and fill @p info; no table slot is
+ * taken (a stateless request's session is built this way too).
+ *
+ * @return VIRTIO_CRYPTO_OK, or the engine's NOTSUPP or ERR.
+ */
+uint8_t vcrypto_ctrl_session_build(const struct vcrypto_ctrl_ctx *ctx,
+		const struct vcrypto_sess_params *p, void *priv,
+		struct vcrypto_sess_info *info);
+
+/**
  * Create a session from decoded parameters, from the control queue or a
  * vhost-user session message: check them, take a slot, let the engine
  * expand the keys. @p p's keys are not kept.

@@ -25,10 +25,11 @@ RTE_LOG_REGISTER(vcrypto_backend_logtype, lib.vcrypto.backend, INFO);
 #define DEFAULT_MAX_SIZE (1ull << 20)
 #define BOUNCE_MAX (64u << 20)
 
-/* VIRTIO_F_VERSION_1, REVISION_1, indirect tables, and vhost-user's own
- * protocol-features bit, without which no client asks for CONFIG. */
+/* VIRTIO_F_VERSION_1, REVISION_1, stateless mode of every symmetric service
+ * (req_codec.c), indirect tables, and vhost-user's own protocol-features
+ * bit, without which no client asks for CONFIG. */
 #define VCRYPTO_FEATURES ((1ull << VCRYPTO_VIRTIO_F_VERSION_1) | \
-	(1ull << VIRTIO_CRYPTO_F_REVISION_1) | \
+	(1ull << VIRTIO_CRYPTO_F_REVISION_1) | VCRYPTO_STATELESS_FEATURES | \
 	(1ull << VCRYPTO_VIRTIO_F_RING_INDIRECT_DESC) | \
 	(1ull << VHOST_USER_F_PROTOCOL_FEATURES))
 
@@ -152,6 +153,7 @@ vcrypto_dev_start_rings(struct vcrypto_dev *dev)
 	dev->revision_1 = (features >> VIRTIO_CRYPTO_F_REVISION_1) & 1;
 	dev->ctrl.revision_1 = dev->revision_1;
 	dev->codec.revision_1 = dev->revision_1;
+	dev->codec.stateless = vcrypto_codec_stateless(features);
 
 	/*
 	 * A front-end that keeps the control queue (QEMU 7.2's
@@ -451,6 +453,7 @@ dev_alloc(const struct vcrypto_dev_params *p, struct vcrypto_dev **out)
 	dev->ctrl.engine_ctx = dev->engine_ctx;
 	dev->codec.max_size = dev->max_size;
 	dev->codec.sessions = &dev->sessions;
+	dev->codec.ctrl = &dev->ctrl;
 	*out = dev;
 	return 0;
 }

@@ -73,6 +73,9 @@ struct vcrypto_sess_info {
 	uint32_t result_len;   /**< digest or tag bytes per request */
 	uint32_t aad_max;      /**< AEAD: longest aad */
 	bool no_cipher;        /**< CHAIN with VIRTIO_CRYPTO_NO_CIPHER */
+	bool hash_first;       /**< CHAIN, order HASH_THEN_CIPHER: hash_result
+				*   is written before the cipher reads src
+				*   (set by the control path, not the engine) */
 };
 
 /** What an engine can do: the config space is built from this. */

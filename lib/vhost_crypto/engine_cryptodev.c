@@ -43,6 +43,7 @@
 #include "session_priv.h"
 
 #define CDEV_BURST 32          /* ops in flight per context */
+#define CDEV_SL_SESSIONS 64    /* stateless sessions alive at once (a burst) */
 #define CDEV_DESCS 256         /* queue pair descriptors */
 #define CDEV_MAX_SIZE UINT16_MAX /* one mbuf segment */
 #define IV_OFF (sizeof(struct rte_crypto_op) + sizeof(struct rte_crypto_sym_op))
@@ -361,8 +362,10 @@ make_pools(struct cdev_ctx *c, uint32_t max_sessions)
 	if (socket < 0)
 		socket = SOCKET_ID_ANY;
 	snprintf(name, sizeof(name), "vcs%u_%u", c->dev_id, c->qp);
+	/* Stateless requests take a session each, for one burst at most. */
 	c->sess_pool = rte_cryptodev_sym_session_pool_create(name,
-		max_sessions, rte_cryptodev_sym_get_private_session_size(c->dev_id),
+		max_sessions + CDEV_SL_SESSIONS,
+		rte_cryptodev_sym_get_private_session_size(c->dev_id),
 		0, 0, socket);
 	snprintf(name, sizeof(name), "vco%u_%u", c->dev_id, c->qp);
 	c->op_pool = rte_crypto_op_pool_create(name, RTE_CRYPTO_OP_TYPE_SYMMETRIC,
@@ -680,8 +683,9 @@ fill_op(struct cdev_ctx *c, unsigned int i, struct vcrypto_req *req)
 		sym->cipher.data.length = req->cipher_len;
 		sym->auth.data.offset = req->hash_off;
 		sym->auth.data.length = req->hash_len;
-		sym->auth.digest.data = req->digest;
-		sym->auth.digest.phys_addr = iova_of(c, req->digest);
+		/* the work buffer when the digest is to be encrypted */
+		sym->auth.digest.data = req->digest_out;
+		sym->auth.digest.phys_addr = iova_of(c, req->digest_out);
 		break;
 	}
 	return true;

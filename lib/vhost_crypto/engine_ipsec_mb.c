@@ -148,7 +148,7 @@ fill_job(IMB_JOB *job, struct vcrypto_req *req)
 	job->key_len_in_bytes = s->key_len;
 	job->iv = req->iv;
 	job->iv_len_in_bytes = req->iv_len;
-	job->auth_tag_output = req->digest;
+	job->auth_tag_output = req->digest_out;
 	job->auth_tag_output_len_in_bytes = s->gen_len;
 	job->cipher_start_src_offset_in_bytes = 0;
 	job->msg_len_to_cipher_in_bytes = 0;
@@ -158,6 +158,9 @@ fill_job(IMB_JOB *job, struct vcrypto_req *req)
 
 	switch (req->kind) {
 	case VCRYPTO_SESS_CIPHER:
+		/* ipsec-mb's null cipher leaves dst alone: dst = src here. */
+		if (s->cipher_mode == IMB_CIPHER_NULL && req->dst != req->src)
+			memmove(req->dst, req->src, req->len);
 		set_cipher_range(job, s, req->src, req->dst, 0, req->len);
 		break;
 	case VCRYPTO_SESS_HASH:

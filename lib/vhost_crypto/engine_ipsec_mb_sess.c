@@ -17,15 +17,16 @@
 #define BIT(n) (1ull << (n))
 /* Every length from lo to hi (bytes) as an iv/key/tag length mask. */
 #define RANGE(lo, hi) ((BIT((hi) + 1) - 1) & ~(BIT(lo) - 1))
-/* Digest lengths lo..hi as a result mask: bit n - 1 for n bytes (n <= 64). */
-#define RES(lo, hi) (((hi) == 64 ? ~0ull : BIT(hi) - 1) & ~(BIT((lo) - 1) - 1))
+/* Digest lengths lo..hi as a result mask: bit n - 1 for n bytes
+ * (1 <= lo <= hi <= 64). */
+#define RES(lo, hi) ((~0ull >> (64 - (hi))) & ~(BIT((lo) - 1) - 1))
 #define RES1(n) BIT((n) - 1)
 #define AES_KEYS (BIT(16) | BIT(24) | BIT(32))
 
 /** How a key is prepared. */
 enum mb_prep {
-	PREP_AES = 1, PREP_DES, PREP_3DES, PREP_KASUMI, PREP_SNOW3G, PREP_COPY,
-	PREP_GCM,
+	PREP_NONE = 0, PREP_AES, PREP_DES, PREP_3DES, PREP_KASUMI, PREP_SNOW3G,
+	PREP_COPY, PREP_GCM,
 };
 
 struct cipher_def {
@@ -39,7 +40,14 @@ struct cipher_def {
 	enum mb_prep prep;
 };
 
+/*
+ * One row per (algorithm, key lengths) that behaves alike: ZUC has a row
+ * for ZUC-128 and one for ZUC-256, whose iv differs.
+ */
 static const struct cipher_def cipher_defs[] = {
+	/* The null cipher (bit 0 of cipher_algo_l): dst = src. */
+	{ VIRTIO_CRYPTO_NO_CIPHER, IMB_CIPHER_NULL, BIT(0), BIT(0), BIT(0), 1,
+	  MB_BYTES, PREP_NONE },
 	{ VIRTIO_CRYPTO_CIPHER_AES_CBC, IMB_CIPHER_CBC, AES_KEYS, AES_KEYS,
 	  BIT(16), 16, MB_BYTES, PREP_AES },
 	{ VIRTIO_CRYPTO_CIPHER_AES_CTR, IMB_CIPHER_CNTR, AES_KEYS, AES_KEYS,
@@ -55,10 +63,12 @@ static const struct cipher_def cipher_defs[] = {
 	  BIT(16), BIT(8), 1, MB_BITS, PREP_KASUMI },
 	{ VIRTIO_CRYPTO_CIPHER_SNOW3G_UEA2, IMB_CIPHER_SNOW3G_UEA2_BITLEN, BIT(16),
 	  BIT(16), BIT(16), 1, MB_BITS, PREP_SNOW3G },
-	/* ZUC-256 (32-byte key, 25-byte iv) is not offered. */
 	{ VIRTIO_CRYPTO_CIPHER_ZUC_EEA3, IMB_CIPHER_ZUC_EEA3, BIT(16),
-	  BIT(16) | BIT(32), BIT(16), 1,
-	  MB_BYTES, PREP_COPY },
+	  BIT(16) | BIT(32), BIT(16), 1, MB_BYTES, PREP_COPY },
+	/* ZUC-256: a 32-byte key selects it in ipsec-mb; 25-byte iv (the
+	 * last 8 bytes carry 6 bits each), as DPDK's aesni_mb takes it. */
+	{ VIRTIO_CRYPTO_CIPHER_ZUC_EEA3, IMB_CIPHER_ZUC_EEA3, BIT(32),
+	  BIT(16) | BIT(32), BIT(25), 1, MB_BYTES, PREP_COPY },
 };
 
 struct auth_def {
@@ -66,8 +76,9 @@ struct auth_def {
 	uint32_t valgo;        /* VIRTIO_CRYPTO_HASH_* or _MAC_* */
 	IMB_HASH_ALG alg;
 	enum mb_auth_kind kind;
-	uint32_t gen_len;      /* digest ipsec-mb produces */
-	bool exact;            /* result_len must equal gen_len */
+	uint32_t gen_len;      /* digest ipsec-mb produces; 0: exactly the
+				* requested length (one of results) */
+	uint64_t results;      /* digest lengths offered (RES); 0: 1..gen_len */
 	uint32_t key_min, key_max; /* 0, 0: keyless */
 	uint32_t block;        /* HMAC block size: longer keys are hashed */
 	uint32_t auth_iv_len;  /* iv after the cipher iv (chaining only) */
@@ -79,11 +90,20 @@ struct auth_def {
 };
 
 #define HASH_DEF(v, a, len) { VIRTIO_CRYPTO_SERVICE_HASH, v, a, MB_AUTH_PLAIN, \
-	len, false, 0, 0, 0, 0, RES(1, len), BIT(0) }
+	len, 0, 0, 0, 0, 0, RES(1, len), BIT(0) }
 #define HMAC_DEF(v, a, len, kmax, blk) { VIRTIO_CRYPTO_SERVICE_MAC, v, a, \
-	MB_AUTH_HMAC, len, false, 0, kmax, blk, 0, RES(1, len), 0 }
+	MB_AUTH_HMAC, len, 0, 0, kmax, blk, 0, RES(1, len), 0 }
+/* Result mask of the null hash and MAC: the empty digest only. */
+#define RES_NULL 0
 
+/* As cipher_defs: ZUC EIA3 has a ZUC-128 and a ZUC-256 row. */
 static const struct auth_def auth_defs[] = {
+	/* The null hash and MAC (bit 0 of hash_algo, mac_algo_l): an empty
+	 * digest (hash_result_len 0), as DPDK's AUTH_NULL. */
+	{ VIRTIO_CRYPTO_SERVICE_HASH, VIRTIO_CRYPTO_NO_HASH, IMB_AUTH_NULL,
+	  MB_AUTH_NONE, 0, RES_NULL, 0, 0, 0, 0, RES_NULL, BIT(0) },
+	{ VIRTIO_CRYPTO_SERVICE_MAC, VIRTIO_CRYPTO_NO_MAC, IMB_AUTH_NULL,
+	  MB_AUTH_NONE, 0, RES_NULL, 0, 0, 0, 0, RES_NULL, BIT(0) },
 	HASH_DEF(VIRTIO_CRYPTO_HASH_SHA1, IMB_AUTH_SHA_1, 20),
 	HASH_DEF(VIRTIO_CRYPTO_HASH_SHA_224, IMB_AUTH_SHA_224, 28),
 	HASH_DEF(VIRTIO_CRYPTO_HASH_SHA_256, IMB_AUTH_SHA_256, 32),
@@ -103,20 +123,24 @@ static const struct auth_def auth_defs[] = {
 		VCRYPTO_MAX_AUTH_KEY_LEN, 128),
 	/* AES-128 only here; CMAC has AES-192/256 keys too. */
 	{ VIRTIO_CRYPTO_SERVICE_MAC, VIRTIO_CRYPTO_MAC_CMAC_AES, IMB_AUTH_AES_CMAC,
-	  MB_AUTH_CMAC, 16, false, 16, 16, 0, 0, RES(1, 16), AES_KEYS },
+	  MB_AUTH_CMAC, 16, 0, 16, 16, 0, 0, RES(1, 16), AES_KEYS },
 	/* ipsec-mb produces AES-XCBC-MAC-96 only: results up to 12 bytes. */
 	{ VIRTIO_CRYPTO_SERVICE_MAC, VIRTIO_CRYPTO_MAC_XCBC_AES, IMB_AUTH_AES_XCBC,
-	  MB_AUTH_XCBC, 12, false, 16, 16, 0, 0, RES(1, 16), BIT(16) },
+	  MB_AUTH_XCBC, 12, 0, 16, 16, 0, 0, RES(1, 16), BIT(16) },
 	{ VIRTIO_CRYPTO_SERVICE_MAC, VIRTIO_CRYPTO_MAC_SNOW3G_UIA2,
-	  IMB_AUTH_SNOW3G_UIA2_BITLEN, MB_AUTH_SNOW3G, 4, true, 16, 16, 0, 16,
+	  IMB_AUTH_SNOW3G_UIA2_BITLEN, MB_AUTH_SNOW3G, 4, RES1(4), 16, 16, 0, 16,
 	  RES1(4), BIT(16) },
-	/* ZUC-256 EIA3 (32-byte key, 8- and 16-byte digests) is not offered. */
 	{ VIRTIO_CRYPTO_SERVICE_MAC, VIRTIO_CRYPTO_MAC_ZUC_EIA3,
-	  IMB_AUTH_ZUC_EIA3_BITLEN, MB_AUTH_ZUC, 4, true, 16, 16, 0, 16,
+	  IMB_AUTH_ZUC_EIA3_BITLEN, MB_AUTH_ZUC, 4, RES1(4), 16, 16, 0, 16,
+	  RES1(4) | RES1(8) | RES1(16), BIT(16) | BIT(32) },
+	/* ZUC-256 EIA3: 32-byte key, 25-byte iv, 4-, 8- or 16-byte tags. */
+	{ VIRTIO_CRYPTO_SERVICE_MAC, VIRTIO_CRYPTO_MAC_ZUC_EIA3,
+	  IMB_AUTH_ZUC256_EIA3_BITLEN, MB_AUTH_ZUC, 0,
+	  RES1(4) | RES1(8) | RES1(16), 32, 32, 0, 25,
 	  RES1(4) | RES1(8) | RES1(16), BIT(16) | BIT(32) },
 	/* KASUMI F9 takes COUNT, FRESH and the direction inside the message. */
 	{ VIRTIO_CRYPTO_SERVICE_MAC, VIRTIO_CRYPTO_MAC_KASUMI_F9,
-	  IMB_AUTH_KASUMI_UIA1, MB_AUTH_KASUMI, 4, true, 16, 16, 0, 0,
+	  IMB_AUTH_KASUMI_UIA1, MB_AUTH_KASUMI, 4, RES1(4), 16, 16, 0, 0,
 	  RES1(4), BIT(16) },
 };
 
@@ -205,26 +229,48 @@ vcrypto_mb_get_caps(void *ctx, struct vcrypto_engine_caps *c)
 	c->max_size = 1ull << 30;
 }
 
-static const struct cipher_def *
-find_cipher(uint32_t valgo)
+static bool
+in_mask(uint64_t mask, uint32_t len)
 {
-	unsigned int i;
-
-	for (i = 0; i < NELEM(cipher_defs); i++)
-		if (cipher_defs[i].valgo == valgo)
-			return &cipher_defs[i];
-	return NULL;
+	return len < 64 && (mask & BIT(len)) != 0;
 }
 
-static const struct auth_def *
-find_auth(uint32_t service, uint32_t valgo)
+/* The row of @p valgo that takes a @p klen-byte key, else its first row. */
+static const struct cipher_def *
+find_cipher(uint32_t valgo, uint32_t klen)
 {
+	const struct cipher_def *first = NULL;
 	unsigned int i;
 
-	for (i = 0; i < NELEM(auth_defs); i++)
-		if (auth_defs[i].service == service && auth_defs[i].valgo == valgo)
-			return &auth_defs[i];
-	return NULL;
+	for (i = 0; i < NELEM(cipher_defs); i++) {
+		if (cipher_defs[i].valgo != valgo)
+			continue;
+		if (in_mask(cipher_defs[i].key_lens, klen))
+			return &cipher_defs[i];
+		if (first == NULL)
+			first = &cipher_defs[i];
+	}
+	return first;
+}
+
+/* As find_cipher(), for a hash or MAC of @p service. */
+static const struct auth_def *
+find_auth(uint32_t service, uint32_t valgo, uint32_t klen)
+{
+	const struct auth_def *first = NULL;
+	unsigned int i;
+
+	for (i = 0; i < NELEM(auth_defs); i++) {
+		const struct auth_def *d = &auth_defs[i];
+
+		if (d->service != service || d->valgo != valgo)
+			continue;
+		if (klen >= d->key_min && klen <= d->key_max)
+			return d;
+		if (first == NULL)
+			first = d;
+	}
+	return first;
 }
 
 static const struct aead_def *
@@ -236,12 +282,6 @@ find_aead(uint32_t valgo)
 		if (aead_defs[i].valgo == valgo)
 			return &aead_defs[i];
 	return NULL;
-}
-
-static bool
-in_mask(uint64_t mask, uint32_t len)
-{
-	return len < 64 && (mask & BIT(len)) != 0;
 }
 
 /*
@@ -308,8 +348,10 @@ prep_cipher_key(IMB_MGR *mgr, struct mb_session *s, enum mb_prep prep,
 			IMB_AES256_GCM_PRE(mgr, key, &s->c.gcm);
 		break;
 	case PREP_COPY:
-	default:
 		memcpy(s->c.raw, key, len);
+		break;
+	case PREP_NONE:
+	default:
 		break;
 	}
 }
@@ -430,19 +472,25 @@ static uint8_t
 auth_create(IMB_MGR *mgr, struct mb_session *s, uint32_t service,
 		const struct vcrypto_sess_params *p, struct vcrypto_sess_info *info)
 {
-	const struct auth_def *d = find_auth(service, p->auth_algo);
 	uint32_t klen = service == VIRTIO_CRYPTO_SERVICE_MAC ? p->auth_key_len : 0;
+	const struct auth_def *d = find_auth(service, p->auth_algo, klen);
+	uint64_t results;
+	bool res_ok;
 
 	if (d == NULL)
 		return VIRTIO_CRYPTO_NOTSUPP;
-	if (p->result_len == 0 || p->result_len > d->gen_len ||
-			(d->exact && p->result_len != d->gen_len) ||
-			klen < d->key_min || klen > d->key_max)
+	results = d->results != 0 ? d->results :
+		d->gen_len != 0 ? RES(1, d->gen_len) : 0;
+	/* The null algorithm has the empty digest only; no other has it. */
+	res_ok = d->alg == IMB_AUTH_NULL ? p->result_len == 0 :
+		p->result_len >= 1 && p->result_len <= 64 &&
+		(results & RES1(p->result_len)) != 0;
+	if (!res_ok || klen < d->key_min || klen > d->key_max)
 		return auth_exists(d, p->result_len, klen) ?
 			VIRTIO_CRYPTO_NOTSUPP : VIRTIO_CRYPTO_ERR;
 	s->hash_alg = d->alg;
 	s->auth_kind = d->kind;
-	s->gen_len = d->gen_len;
+	s->gen_len = d->gen_len != 0 ? d->gen_len : p->result_len;
 	prep_auth_key(mgr, s, d, p->auth_key, klen);
 	info->result_len = p->result_len;
 	info->auth_iv_len = d->auth_iv_len;
@@ -454,7 +502,8 @@ static uint8_t
 cipher_create(IMB_MGR *mgr, struct mb_session *s,
 		const struct vcrypto_sess_params *p, struct vcrypto_sess_info *info)
 {
-	const struct cipher_def *d = find_cipher(p->cipher_algo);
+	const struct cipher_def *d = find_cipher(p->cipher_algo,
+		p->cipher_key_len);
 
 	if (d == NULL)
 		return VIRTIO_CRYPTO_NOTSUPP;

@@ -2,9 +2,11 @@
  * Copyright(c) 2026 The vcrypto authors
  */
 #include <errno.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "vcrypto_wire.h"
+#include "ctrl_priv.h"
 #include "req_codec_priv.h"
 #include "session_priv.h"
 
@@ -122,6 +124,20 @@ bounce_full(const struct dec *d)
 	return d->b_start == 0 ? VIRTIO_CRYPTO_ERR : VCRYPTO_CODEC_DEFER;
 }
 
+/* @p len bytes at an address aligned to @p align (a power of 2): for
+ * engine session data, whose type wants its alignment. */
+static uint8_t *
+bounce_take_aligned(struct vcrypto_bounce *b, uint32_t len, uintptr_t align)
+{
+	uintptr_t base = (uintptr_t)b->base;
+	uint64_t at = ((base + b->used + align - 1) & ~(align - 1)) - base;
+
+	if (at > b->cap || len > b->cap - at)
+		return NULL;
+	b->used = (uint32_t)(at + len);
+	return b->base + at;
+}
+
 static uint8_t *
 bounce_take(struct vcrypto_bounce *b, uint32_t len)
 {
@@ -228,6 +244,47 @@ in_range(uint32_t off, uint32_t len, uint32_t total)
 }
 
 /*
+ * HASH_THEN_CIPHER: the device writes hash_result before it reads the
+ * cipher input (wire-conventions.rst, "Digest encrypted"). When
+ * hash_result is guest memory that src's cipher range reads (the driver
+ * put the digest inside the data it encrypts), the digest must be in the
+ * work buffer, at that place, before the cipher runs: point the engine's
+ * digest output there. @p src_at is src's readable-stream offset.
+ */
+static void
+digest_into_cipher(const struct vcrypto_chain *c, uint64_t src_at,
+		struct vcrypto_req *req)
+{
+	const uint8_t *h = vcrypto_chain_span(c, req->result_off,
+		req->result_len, true);
+	uint64_t at = 0, lo, hi;
+	uintptr_t base;
+	uint16_t i;
+
+	if (h == NULL)
+		return; /* empty, or split over descriptors: written after */
+	for (i = 0; i < c->nread; at += c->seg[i].len, i++) {
+		lo = at > src_at ? at : src_at;
+		hi = at + c->seg[i].len;
+		if (hi > src_at + req->len)
+			hi = src_at + req->len;
+		if (lo >= hi)
+			continue;
+		base = (uintptr_t)c->seg[i].hva + (uintptr_t)(lo - at);
+		if ((uintptr_t)h < base ||
+				(uintptr_t)h + req->result_len > base + (hi - lo))
+			continue;
+		/* src offset of hash_result: inside the cipher range only */
+		lo = lo - src_at + ((uintptr_t)h - base);
+		if (lo >= req->cipher_off &&
+				lo + req->result_len <= (uint64_t)req->cipher_off +
+					req->cipher_len)
+			req->digest_out = req->dst + lo;
+		return;
+	}
+}
+
+/*
  * CHAIN: R fixed | iv (cipher iv, auth iv) | src | aad;
  * W dst | hash_result | status. dst receives a copy of src, then the engine
  * works on it in place. No chained algorithm takes aad: it is checked to
@@ -253,8 +310,8 @@ decode_chain(struct dec *d, const struct vcrypto_alg_chain_data_flf *flf,
 	if (iv_len < info->auth_iv_len)
 		return VIRTIO_CRYPTO_ERR;
 	civ = iv_len - info->auth_iv_len;
-	if (info->no_cipher ? (civ != 0 || req->cipher_len != 0) :
-			!iv_ok(info, civ))
+	/* NO_CIPHER: dst already holds src, whatever the cipher range. */
+	if (info->no_cipher ? civ != 0 : !iv_ok(info, civ))
 		return VIRTIO_CRYPTO_ERR;
 	if (dst_len != src_len || src_len > d->cfg->max_size ||
 			aad_len > d->cfg->max_size ||
@@ -283,6 +340,8 @@ decode_chain(struct dec *d, const struct vcrypto_alg_chain_data_flf *flf,
 			src_len) != 0)
 		return VIRTIO_CRYPTO_ERR;
 	req->src = req->dst;
+	if (info->hash_first && !info->no_cipher)
+		digest_into_cipher(d->chain, (uint64_t)d->fixed + iv_len, req);
 	return VIRTIO_CRYPTO_OK;
 }
 
@@ -378,6 +437,170 @@ kind_of(uint32_t opcode, uint32_t op_type)
 	}
 }
 
+/* ---- Stateless requests ------------------------------------------------ */
+
+/* The per-service part of a stateless fixed part (host copy). */
+union sl_flf {
+	struct vcrypto_sym_data_flf_stateless sym;
+	struct vcrypto_hash_data_flf_stateless hash;
+	struct vcrypto_mac_data_flf_stateless mac;
+	struct vcrypto_aead_data_flf_stateless aead;
+};
+
+/* Chain: the hash half of the session parameters. */
+static uint8_t
+parse_sl_chain(const struct vcrypto_alg_chain_data_flf_stateless *c,
+		struct vcrypto_sess_params *p)
+{
+	p->kind = VCRYPTO_SESS_CHAIN;
+	p->chain_order = vcrypto_le32(c->sess_para.alg_chain_order);
+	p->aad_len = vcrypto_le32(c->sess_para.aad_len);
+	p->cipher_algo = vcrypto_le32(c->sess_para.cipher.algo);
+	p->cipher_key_len = vcrypto_le32(c->sess_para.cipher.key_len);
+	p->op = vcrypto_le32(c->sess_para.cipher.op);
+	p->hash_mode = vcrypto_le32(c->sess_para.hash.hash_mode);
+	p->auth_algo = vcrypto_le32(c->sess_para.hash.algo);
+	p->result_len = vcrypto_le32(c->hash_result_len);
+	switch (p->hash_mode) {
+	case VIRTIO_CRYPTO_SYM_HASH_MODE_PLAIN:
+		/* a plain hash has no key: one announced is a malformed request */
+		return c->sess_para.hash.auth_key_len == 0 ? VIRTIO_CRYPTO_OK :
+			VIRTIO_CRYPTO_ERR;
+	case VIRTIO_CRYPTO_SYM_HASH_MODE_AUTH:
+		p->auth_key_len = vcrypto_le32(c->sess_para.hash.auth_key_len);
+		return VIRTIO_CRYPTO_OK;
+	case VIRTIO_CRYPTO_SYM_HASH_MODE_NESTED:
+		return VIRTIO_CRYPTO_NOTSUPP;
+	default:
+		return VIRTIO_CRYPTO_ERR;
+	}
+}
+
+/*
+ * A stateless fixed part: the session parameters into @p p (as a
+ * CREATE_SESSION would give them), the per-request fields into the
+ * session-mode layout @p h, so the session-mode decoders follow.
+ */
+static uint8_t
+parse_stateless(uint32_t opcode, const union sl_flf *u,
+		struct vcrypto_sess_params *p, struct vcrypto_data_req *h)
+{
+	switch (opcode) {
+	case VIRTIO_CRYPTO_CIPHER_ENCRYPT:
+	case VIRTIO_CRYPTO_CIPHER_DECRYPT:
+		h->u.sym.op_type = u->sym.op_type;
+		switch (vcrypto_le32(u->sym.op_type)) {
+		case VIRTIO_CRYPTO_SYM_OP_CIPHER:
+			p->kind = VCRYPTO_SESS_CIPHER;
+			p->cipher_algo = vcrypto_le32(u->sym.u.cipher.sess_para.algo);
+			p->cipher_key_len =
+				vcrypto_le32(u->sym.u.cipher.sess_para.key_len);
+			p->op = vcrypto_le32(u->sym.u.cipher.sess_para.op);
+			h->u.sym.u.cipher.iv_len = u->sym.u.cipher.iv_len;
+			h->u.sym.u.cipher.src_data_len = u->sym.u.cipher.src_data_len;
+			h->u.sym.u.cipher.dst_data_len = u->sym.u.cipher.dst_data_len;
+			return VIRTIO_CRYPTO_OK;
+		case VIRTIO_CRYPTO_SYM_OP_ALGORITHM_CHAINING:
+			/* the per-request fields are the session layout's */
+			memcpy(&h->u.sym.u.chain, &u->sym.u.chain.iv_len,
+				sizeof(h->u.sym.u.chain));
+			return parse_sl_chain(&u->sym.u.chain, p);
+		default:
+			return VIRTIO_CRYPTO_ERR;
+		}
+	case VIRTIO_CRYPTO_HASH:
+		p->kind = VCRYPTO_SESS_HASH;
+		p->auth_algo = vcrypto_le32(u->hash.sess_para.algo);
+		p->result_len = vcrypto_le32(u->hash.hash_result_len);
+		h->u.hash.src_data_len = u->hash.src_data_len;
+		h->u.hash.hash_result_len = u->hash.hash_result_len;
+		return VIRTIO_CRYPTO_OK;
+	case VIRTIO_CRYPTO_MAC:
+		p->kind = VCRYPTO_SESS_MAC;
+		p->auth_algo = vcrypto_le32(u->mac.sess_para.algo);
+		p->auth_key_len = vcrypto_le32(u->mac.sess_para.auth_key_len);
+		p->result_len = vcrypto_le32(u->mac.hash_result_len);
+		h->u.mac.hdr.src_data_len = u->mac.src_data_len;
+		h->u.mac.hdr.hash_result_len = u->mac.hash_result_len;
+		return VIRTIO_CRYPTO_OK;
+	case VIRTIO_CRYPTO_AEAD_ENCRYPT:
+	case VIRTIO_CRYPTO_AEAD_DECRYPT:
+		p->kind = VCRYPTO_SESS_AEAD;
+		p->cipher_algo = vcrypto_le32(u->aead.sess_para.algo);
+		p->cipher_key_len = vcrypto_le32(u->aead.sess_para.key_len);
+		p->op = vcrypto_le32(u->aead.sess_para.op);
+		p->result_len = vcrypto_le32(u->aead.tag_len);
+		p->aad_len = vcrypto_le32(u->aead.aad_len);
+		h->u.aead.iv_len = u->aead.iv_len;
+		h->u.aead.aad_len = u->aead.aad_len;
+		h->u.aead.src_data_len = u->aead.src_data_len;
+		h->u.aead.dst_data_len = u->aead.dst_data_len;
+		h->u.aead.tag_len = u->aead.tag_len;
+		return VIRTIO_CRYPTO_OK;
+	default:
+		return VIRTIO_CRYPTO_NOTSUPP;
+	}
+}
+
+/*
+ * The session of a stateless request: its parameters pass the control
+ * queue's checks, its keys (right after the fixed part: cipher or AEAD
+ * key, then auth key) are copied to the stack, and the engine builds the
+ * session in the request's scratch slot, private data in the bounce area.
+ * Then d->fixed moves past the keys, to the session-mode variable part.
+ */
+static uint8_t
+stateless_session(struct dec *d, uint32_t opcode, struct vcrypto_data_req *h,
+		struct vcrypto_req *req)
+{
+	const uint32_t hdr_len = sizeof(struct vcrypto_op_header);
+	const struct vcrypto_ctrl_ctx *ctrl = d->cfg->ctrl;
+	uint8_t ckey[VCRYPTO_MAX_CIPHER_KEY_LEN], akey[VCRYPTO_MAX_AUTH_KEY_LEN];
+	struct vcrypto_sess_params p;
+	union sl_flf u;
+	uint8_t *priv;
+	uint8_t st;
+
+	if (d->fixed <= hdr_len || d->fixed - hdr_len > sizeof(u) ||
+			vcrypto_chain_read(d->chain, hdr_len, &u,
+				d->fixed - hdr_len) != 0)
+		return VIRTIO_CRYPTO_ERR;
+	memset(&p, 0, sizeof(p));
+	st = parse_stateless(opcode, &u, &p, h);
+	if (st == VIRTIO_CRYPTO_OK)
+		st = vcrypto_ctrl_session_check(ctrl, &p);
+	if (st != VIRTIO_CRYPTO_OK)
+		return st;
+	priv = bounce_take_aligned(d->b, (uint32_t)ctrl->engine->session_size,
+		ctrl->engine->session_align > 64 ? ctrl->engine->session_align : 64);
+	if (priv == NULL)
+		return bounce_full(d);
+	if (vcrypto_chain_read(d->chain, d->fixed, ckey, p.cipher_key_len) != 0 ||
+			vcrypto_chain_read(d->chain, (uint64_t)d->fixed +
+				p.cipher_key_len, akey, p.auth_key_len) != 0) {
+		st = VIRTIO_CRYPTO_ERR;
+		goto out;
+	}
+	p.cipher_key = ckey;
+	p.auth_key = akey;
+	st = vcrypto_ctrl_session_build(ctrl, &p, priv, &req->sl.info);
+	if (st == VIRTIO_CRYPTO_OK) {
+		req->sl.id = 0;
+		req->sl.gen = 0;
+		req->sl.priv = priv;
+		req->sess = &req->sl;
+		req->sl_ctrl = ctrl;
+		req->sl_live = true;
+		d->fixed += p.cipher_key_len + p.auth_key_len;
+	}
+out:
+	explicit_bzero(ckey, sizeof(ckey));
+	explicit_bzero(akey, sizeof(akey));
+	return st;
+}
+
+/* ---- Entry points (2) ---------------------------------------------------- */
+
 static uint8_t
 decode(struct dec *d, struct vcrypto_req *req)
 {
@@ -385,16 +608,21 @@ decode(struct dec *d, struct vcrypto_req *req)
 	struct vcrypto_data_req h;
 	uint32_t opcode, flag, op_type = 0;
 	bool stateless;
+	uint8_t st;
 
 	/* Each guest byte is copied once: the header, then the rest. */
 	if (vcrypto_chain_read(d->chain, 0, &h.header, hdr_len) != 0)
 		return VIRTIO_CRYPTO_ERR;
 	opcode = vcrypto_le32(h.header.opcode);
 	flag = vcrypto_le32(h.header.flag);
+	/* Legacy requests are session-mode whatever their flag says. */
 	stateless = d->cfg->revision_1 &&
 		!(flag & VIRTIO_CRYPTO_FLAG_SESSION_MODE);
 	d->fixed = vcrypto_data_fixed_len(opcode, d->cfg->revision_1, stateless);
-	if (d->fixed == 0 || stateless)
+	if (d->fixed == 0)
+		return VIRTIO_CRYPTO_NOTSUPP;
+	if (stateless && (d->cfg->ctrl == NULL || !(d->cfg->stateless &
+			(1u << (vcrypto_opcode_service(opcode) & 31)))))
 		return VIRTIO_CRYPTO_NOTSUPP;
 	switch (opcode) {
 	case VIRTIO_CRYPTO_CIPHER_ENCRYPT:
@@ -411,18 +639,25 @@ decode(struct dec *d, struct vcrypto_req *req)
 		/* AKCIPHER: not offered in crypto_services. */
 		return VIRTIO_CRYPTO_NOTSUPP;
 	}
-	if (d->fixed <= hdr_len || d->fixed > sizeof(h) ||
+	if (stateless) {
+		memset(&h.u, 0, sizeof(h.u));
+		st = stateless_session(d, opcode, &h, req);
+		if (st != VIRTIO_CRYPTO_OK)
+			return st;
+	} else if (d->fixed <= hdr_len || d->fixed > sizeof(h) ||
 			vcrypto_chain_read(d->chain, hdr_len, &h.u,
-				d->fixed - hdr_len) != 0)
+				d->fixed - hdr_len) != 0) {
 		return VIRTIO_CRYPTO_ERR;
+	}
 	if (opcode == VIRTIO_CRYPTO_CIPHER_ENCRYPT ||
 			opcode == VIRTIO_CRYPTO_CIPHER_DECRYPT)
 		op_type = vcrypto_le32(h.u.sym.op_type);
 	req->kind = kind_of(opcode, op_type);
 	if (req->kind == VCRYPTO_SESS_NONE)
 		return VIRTIO_CRYPTO_ERR;
-	req->sess = vcrypto_session_lookup(d->cfg->sessions,
-		vcrypto_le64(h.header.session_id));
+	if (!stateless)
+		req->sess = vcrypto_session_lookup(d->cfg->sessions,
+			vcrypto_le64(h.header.session_id));
 	if (req->sess == NULL || req->sess->info.kind != req->kind)
 		return VIRTIO_CRYPTO_INVSESS;
 
@@ -440,6 +675,17 @@ decode(struct dec *d, struct vcrypto_req *req)
 	default:
 		return VIRTIO_CRYPTO_ERR;
 	}
+}
+
+/* Destroy a stateless request's session: its expanded keys are wiped. */
+static void
+stateless_end(struct vcrypto_req *req)
+{
+	if (!req->sl_live)
+		return;
+	req->sl_ctrl->engine->session_destroy(req->sl_ctrl->engine_ctx,
+		req->sl.priv);
+	req->sl_live = false;
 }
 
 uint8_t
@@ -467,10 +713,13 @@ vcrypto_codec_data_decode(const struct vcrypto_codec_cfg *cfg,
 	req->result_len = 0;
 	req->result_off = 0;
 	req->verify = false;
+	req->digest_out = req->digest;
+	req->sl_live = false;
 	if (req->status_ptr == NULL)
 		return VIRTIO_CRYPTO_ERR;
 	st = decode(&d, req);
 	if (st != VIRTIO_CRYPTO_OK) {
+		stateless_end(req);
 		b->used = d.b_start; /* give back what this request took */
 		req->dst_bounce = NULL;
 	}
@@ -494,6 +743,7 @@ vcrypto_codec_finish(struct vcrypto_req *req)
 {
 	uint32_t used = 1;
 
+	stateless_end(req);
 	if (req->status_ptr == NULL)
 		return 0;
 	if (req->status == VIRTIO_CRYPTO_OK && req->verify &&
@@ -510,9 +760,12 @@ vcrypto_codec_finish(struct vcrypto_req *req)
 			vcrypto_chain_write(req->chain, 0, req->dst_bounce,
 				req->out_len);
 		used += req->out_len;
+		/* A digest the engine put in the work buffer (digest
+		 * encrypted) reached dst with it. */
 		if (!req->verify && req->result_len > 0) {
-			vcrypto_chain_write(req->chain, req->result_off,
-				req->digest, req->result_len);
+			if (req->digest_out == req->digest)
+				vcrypto_chain_write(req->chain, req->result_off,
+					req->digest, req->result_len);
 			used += req->result_len;
 		}
 	}

@@ -19,17 +19,26 @@
  * guest memory); a field split over several descriptors goes through the
  * queue's bounce area: readable ones are copied in at decode, writable ones
  * copied out at finish.
- * No EAL: unit tests and fuzzers build it alone.
+ *
+ * A stateless request (REVISION_1, flag without FLAG_SESSION_MODE, the
+ * service's stateless bit negotiated) carries its session parameters and
+ * keys: they pass the control queue's checks (vcrypto_ctrl_session_build())
+ * and become an engine session in the request's scratch slot, whose engine
+ * private data is taken from the bounce area; vcrypto_codec_finish() (or a
+ * refused decode) destroys it, wiping the expanded keys before the bounce
+ * area is reused. Key bytes read from the guest are wiped at once.
+ * No EAL: unit tests and fuzzers build it alone (with ctrl.c and session.c).
  */
 
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "vcrypto_wire.h"
 #include "engine.h"
+#include "session_priv.h"
 #include "vring_split_priv.h"
 
-struct vcrypto_session_table;
-struct vcrypto_session;
+struct vcrypto_ctrl_ctx;
 
 /** Longest iv (cipher iv, or auth iv) a request may carry. */
 #define VCRYPTO_MAX_IV_LEN 32
@@ -55,7 +64,13 @@ struct vcrypto_req {
 	uint8_t tag_in[VCRYPTO_MAX_DIGEST_LEN];
 		/**< AEAD decrypt: host copy of the tag to verify */
 	const struct vcrypto_chain *chain; /**< the walked chain (per request) */
-	const struct vcrypto_session *sess; /**< looked-up session */
+	const struct vcrypto_session *sess; /**< looked-up session, or &sl */
+	struct vcrypto_session sl; /**< stateless: the request's own session
+				    *   (priv in the bounce area) */
+	uint8_t *digest_out;   /**< where the engine writes the digest:
+				*   digest[], or (HASH_THEN_CIPHER with
+				*   hash_result inside src's cipher range) the
+				*   work buffer, so the cipher covers it */
 	const uint8_t *src;    /**< source data (guest memory or bounce) */
 	uint8_t *dst;          /**< destination (guest memory or bounce);
 				*   CHAIN: the work buffer, src copied in */
@@ -78,15 +93,54 @@ struct vcrypto_req {
 	enum vcrypto_sess_kind kind; /**< what to execute */
 	bool encrypt;          /**< direction of the opcode */
 	bool verify;           /**< AEAD decrypt: compare digest with tag_in */
+	bool sl_live;          /**< sl holds an engine session to destroy */
+	const struct vcrypto_ctrl_ctx *sl_ctrl; /**< whose engine built sl */
 	uint8_t status;        /**< VIRTIO_CRYPTO_* outcome */
 };
 
 /** What the codec needs to know of its device. */
 struct vcrypto_codec_cfg {
 	bool revision_1;       /**< VIRTIO_CRYPTO_F_REVISION_1 negotiated */
+	uint32_t stateless;    /**< bit per VIRTIO_CRYPTO_SERVICE_* whose
+				*   stateless mode was negotiated (REVISION_1
+				*   only; see vcrypto_codec_stateless()) */
 	uint64_t max_size;     /**< config max_size: largest src/dst/aad */
 	const struct vcrypto_session_table *sessions; /**< lookup table */
+	/** stateless sessions: checked and built as the control queue does,
+	 *  with its engine; NULL when the device offers no stateless mode */
+	const struct vcrypto_ctrl_ctx *ctrl;
 };
+
+/** Stateless feature bits the backend offers (all symmetric services). */
+#define VCRYPTO_STATELESS_FEATURES \
+	((1ull << VIRTIO_CRYPTO_F_CIPHER_STATELESS_MODE) | \
+	 (1ull << VIRTIO_CRYPTO_F_HASH_STATELESS_MODE) | \
+	 (1ull << VIRTIO_CRYPTO_F_MAC_STATELESS_MODE) | \
+	 (1ull << VIRTIO_CRYPTO_F_AEAD_STATELESS_MODE))
+
+/**
+ * The services whose stateless mode the negotiated @p features give, as
+ * vcrypto_codec_cfg.stateless wants them (none without REVISION_1).
+ */
+static inline uint32_t
+vcrypto_codec_stateless(uint64_t features)
+{
+	static const struct { uint8_t bit, service; } map[] = {
+		{ VIRTIO_CRYPTO_F_CIPHER_STATELESS_MODE, VIRTIO_CRYPTO_SERVICE_CIPHER },
+		{ VIRTIO_CRYPTO_F_HASH_STATELESS_MODE, VIRTIO_CRYPTO_SERVICE_HASH },
+		{ VIRTIO_CRYPTO_F_MAC_STATELESS_MODE, VIRTIO_CRYPTO_SERVICE_MAC },
+		{ VIRTIO_CRYPTO_F_AEAD_STATELESS_MODE, VIRTIO_CRYPTO_SERVICE_AEAD },
+	};
+	uint32_t s = 0;
+	unsigned int i;
+
+	if (!((features >> VIRTIO_CRYPTO_F_REVISION_1) & 1))
+		return 0;
+	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if ((features >> map[i].bit) & 1)
+			s |= 1u << map[i].service;
+	return s;
+}
 
 /**
  * Decode the data request carried by @p chain into @p req. @p chain must
@@ -101,8 +155,9 @@ struct vcrypto_codec_cfg {
  *         status to give the guest: ERR (malformed: short chain, bad
  *         lengths, size not a multiple of the block, larger than max_size
  *         or the bounce area), NOTSUPP (service, opcode or stateless mode
- *         not offered), INVSESS (unknown session id, or a session of
- *         another kind).
+ *         not offered; a stateless algorithm not offered), INVSESS
+ *         (unknown session id, or a session of another kind); a stateless
+ *         request's session parameters get the control queue's answers.
  */
 uint8_t vcrypto_codec_data_decode(const struct vcrypto_codec_cfg *cfg,
 		const struct vcrypto_chain *chain, struct vcrypto_bounce *b,
@@ -112,7 +167,9 @@ uint8_t vcrypto_codec_data_decode(const struct vcrypto_codec_cfg *cfg,
  * Complete @p req after the engine ran (or after decode refused it):
  * verify an AEAD tag (BADMSG when it does not match; the plaintext is then
  * not released), copy bounced outputs and the digest into the writable
- * stream, and write the status byte.
+ * stream, write the status byte, and destroy a stateless request's
+ * session (its keys are wiped). Call it once for every decoded request,
+ * before the bounce area is emptied.
  *
  * @return the used length for the used ring (bytes written, status
  *         included; 0 when the chain has no writable byte).

@@ -123,6 +123,20 @@ add('ZUC EEA3 (3GPP EEA3 test set 1, 192 bits)', 'CIPHER',
     iv=H('66035492780000006603549278000000'),
     pt=H('6cf65340735552ab0c9752fa6f9025fe0bd675d9005875b2'),
     ct=H('a6c85fc66afb8533aafc2518dfe784940ee1e4b030238cc8'))
+# ZUC-256 (32-byte key, 25-byte iv): the ZUC-256 specification's vectors
+# (as DPDK's zuc256_test_case_cipher_1 and _auth_1 carry them).
+add('ZUC-256 EEA3 (ZUC-256 spec, 1024 bits)', 'CIPHER',
+    'VIRTIO_CRYPTO_CIPHER_ZUC_EEA3',
+    key=H('f7b4045a815c1b0182f9f42680d45626d5f74b68486b926a341f8666600afc57'),
+    iv=H('8e5dbc3fb9ae66a3b95c1214dbc5bc18481209062533' '2e1212'),
+    pt=H('36db6368b51f4e92461fdedbc2ecfa7e498577aa4698302d3bc4112498' '20a9ce'
+         'fb0d36b02c854272a4214e660d48e457ce5b0114f331422ef553528d73fc5c6e'
+         '09921e351760a8bb81f6218f3e05e60c60e7215318638' '10db6d49a29d0f697d9'
+         '89b50ea015b65c97ac7d26eb830cf7e3f318370b7bb818318cb25a5ca9f13532'),
+    ct=H('a6e571585ccf5d0d59b551abf5fa31f98d4ff03c7d618d7a6bcb2c79ca99066f'
+         'ff5d125f0e7a336b51bc5853ffbd85c9ac5f33c2a2f1177ad93f81822f0ab0af'
+         'b9193bfacda406812a7abf2c07dec1a48c158581a6d3731c290bee3c57fa82ad'
+         '6fe0a1548da49229f4fa6d01e36cb9768053bb27b818476caeb54460439da73f'))
 
 # ---- FIPS 180 "abc" --------------------------------------------------------
 for n, a in [('SHA1', 'sha1'), ('SHA_224', 'sha224'), ('SHA_256', 'sha256'),
@@ -279,6 +293,12 @@ add('ZUC EIA3 (3GPP EIA3 test set 3, 584 bits)', 'CHAIN',
     pt=H('983b41d47d780c9e1ad11d7eb70391b1de0b35da2dc62f83e7b78d6306ca0ea0'
          '7e941b7be91348f9fcb170e2217fecd97f9f68adb16e5d7d21e569d280ed775c'
          'ebde3f4093c5388100'), ct=None, digest=H('24a842b3'))
+add('ZUC-256 EIA3 (ZUC-256 spec, 360 bits, 4-byte tag)', 'CHAIN',
+    'VIRTIO_CRYPTO_NO_CIPHER', auth_algo='VIRTIO_CRYPTO_MAC_ZUC_EIA3',
+    akey=H('e38eaf08de8c08417f2b97201087c7f7be3cd26880101e71fdb2bbad250f0608'),
+    iv=H('f58d08269414c74df57c9caa4553fd85230b000e262b0f0126'),
+    pt=H('08ba8df1f862a6aff903889ca3686b87b692d1473e54af46078f89ea269d0e2f'
+         '579b204ffec7fef7ca86936dee'), ct=None, digest=H('5819aba5'))
 # KASUMI F9: COUNT | FRESH | message | direction | 1 | padding, no iv.
 add('KASUMI F9 (3GPP UIA1 test set 1)', 'CHAIN', 'VIRTIO_CRYPTO_NO_CIPHER',
     auth_algo='VIRTIO_CRYPTO_MAC_KASUMI_F9',
@@ -295,6 +315,16 @@ add('AES-128-CBC then HMAC-SHA256 (SP 800-38A F.2.1 + RFC 2104)', 'CHAIN',
 add('AES-128-CBC then SHA1 (SP 800-38A F.2.1 + FIPS 180)', 'CHAIN',
     'VIRTIO_CRYPTO_CIPHER_AES_CBC', auth_algo='VIRTIO_CRYPTO_HASH_SHA1',
     key=k128, iv=iv38a, pt=pt38a, ct=cbc_ct, digest=hashlib.sha1(cbc_ct).digest())
+
+# ---- Null algorithms (bit 0 of the masks): dst = src, empty digest -------
+nullmsg = bytes(range(37))
+add('NULL cipher', 'CIPHER', 'VIRTIO_CRYPTO_NO_CIPHER', pt=nullmsg, ct=nullmsg)
+add('NULL hash', 'HASH', 'VIRTIO_CRYPTO_NO_HASH', pt=nullmsg)
+add('NULL cipher + NULL hash (chain)', 'CHAIN', 'VIRTIO_CRYPTO_NO_CIPHER',
+    auth_algo='VIRTIO_CRYPTO_NO_HASH', pt=nullmsg, ct=None)
+add('AES-128-CBC then NULL hash (SP 800-38A F.2.1)', 'CHAIN',
+    'VIRTIO_CRYPTO_CIPHER_AES_CBC', auth_algo='VIRTIO_CRYPTO_NO_HASH',
+    key=k128, iv=iv38a, pt=pt38a, ct=cbc_ct)
 
 
 def carr(b):

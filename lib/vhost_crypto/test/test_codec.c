@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "vcrypto_wire.h"
+#include "ctrl_priv.h"
 #include "req_codec_priv.h"
 #include "session_priv.h"
 #include "test_util.h"
@@ -261,6 +262,142 @@ test_aead(struct vcrypto_session_table *t, struct vcrypto_session *c)
 	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &bnc, &req), VIRTIO_CRYPTO_ERR);
 }
 
+/* A fake engine: records the keys it was given, counts destroys. */
+static uint8_t fake_key[32], fake_akey[32];
+static unsigned int fake_live;
+
+static uint8_t
+fake_create(void *ctx, void *priv, const struct vcrypto_sess_params *p,
+		struct vcrypto_sess_info *info)
+{
+	(void)ctx;
+	memcpy(fake_key, p->cipher_key, p->cipher_key_len);
+	memcpy(fake_akey, p->auth_key, p->auth_key_len);
+	memset(priv, 0x5a, 64); /* "expanded keys" */
+	memset(info, 0, sizeof(*info));
+	info->kind = p->kind;
+	info->iv_lens = 1ull << 16;
+	info->block = 16;
+	info->result_len = p->result_len;
+	fake_live++;
+	return VIRTIO_CRYPTO_OK;
+}
+
+static void
+fake_destroy(void *ctx, void *priv)
+{
+	(void)ctx;
+	memset(priv, 0, 64);
+	fake_live--;
+}
+
+static const struct vcrypto_engine_ops fake_engine = {
+	.name = "fake", .session_size = 64, .session_align = 64,
+	.session_create = fake_create, .session_destroy = fake_destroy,
+};
+
+/*
+ * Stateless: the session parameters and keys travel in the request; the
+ * control queue's checks apply; the session lives in the bounce area until
+ * finish; a service whose bit was not negotiated gets NOTSUPP.
+ */
+static void
+test_stateless(struct vcrypto_session_table *t)
+{
+	static const struct vcrypto_engine_caps caps = {
+		.crypto_services = 0xf, .cipher_algo_l = 1u << VIRTIO_CRYPTO_CIPHER_AES_CBC,
+		.mac_algo_l = 1u << VIRTIO_CRYPTO_MAC_HMAC_SHA1,
+		.max_cipher_key_len = 32, .max_auth_key_len = 64,
+	};
+	static uint8_t fixed[100], keys[36], sbounce[1024] __attribute__((aligned(64)));
+	struct vcrypto_ctrl_ctx ctrl = { .revision_1 = true, .sessions = t,
+		.engine = &fake_engine, .caps = &caps };
+	struct vcrypto_codec_cfg cfg = { .revision_1 = true, .max_size = 4096,
+		.sessions = t, .ctrl = &ctrl,
+		.stateless = vcrypto_codec_stateless((1ull << VIRTIO_CRYPTO_F_REVISION_1) |
+			(1ull << VIRTIO_CRYPTO_F_CIPHER_STATELESS_MODE)) };
+	struct vcrypto_bounce sb = { .base = sbounce, .cap = sizeof(sbounce) };
+	struct vcrypto_data_req_stateless *d = (void *)fixed;
+	struct vcrypto_req req;
+	uint32_t flen = vcrypto_data_fixed_len(VIRTIO_CRYPTO_CIPHER_ENCRYPT, 1, 1);
+
+	CHECK_EQ(cfg.stateless, 1u << VIRTIO_CRYPTO_SERVICE_CIPHER);
+	CHECK_EQ(vcrypto_codec_stateless(1ull << VIRTIO_CRYPTO_F_CIPHER_STATELESS_MODE), 0);
+	CHECK_EQ(flen, 100);
+	/* AES-CBC + HMAC-SHA1 chain, keys 16 + 20 bytes */
+	memset(fixed, 0, sizeof(fixed));
+	d->header.opcode = VIRTIO_CRYPTO_CIPHER_ENCRYPT;
+	d->header.session_id = 12345; /* ignored */
+	d->u.sym.op_type = VIRTIO_CRYPTO_SYM_OP_ALGORITHM_CHAINING;
+	d->u.sym.u.chain.sess_para.alg_chain_order =
+		VIRTIO_CRYPTO_SYM_ALG_CHAIN_ORDER_HASH_THEN_CIPHER;
+	d->u.sym.u.chain.sess_para.cipher.algo = VIRTIO_CRYPTO_CIPHER_AES_CBC;
+	d->u.sym.u.chain.sess_para.cipher.key_len = 16;
+	d->u.sym.u.chain.sess_para.cipher.op = VIRTIO_CRYPTO_OP_ENCRYPT;
+	d->u.sym.u.chain.sess_para.hash.algo = VIRTIO_CRYPTO_MAC_HMAC_SHA1;
+	d->u.sym.u.chain.sess_para.hash.auth_key_len = 20;
+	d->u.sym.u.chain.sess_para.hash.hash_mode = VIRTIO_CRYPTO_SYM_HASH_MODE_AUTH;
+	d->u.sym.u.chain.iv_len = 16;
+	d->u.sym.u.chain.src_data_len = 64;
+	d->u.sym.u.chain.dst_data_len = 64;
+	d->u.sym.u.chain.len_to_cipher = 64;
+	d->u.sym.u.chain.len_to_hash = 44;
+	d->u.sym.u.chain.hash_result_len = 20;
+	for (int i = 0; i < 36; i++)
+		keys[i] = (uint8_t)(0xc0 + i);
+	for (int i = 0; i < 64; i++)
+		src[i] = (uint8_t)i;
+	chain_reset();
+	chain_add(fixed, flen, false);
+	chain_add(keys, 36, false);
+	chain_add(iv, 16, false);
+	chain_add(src, 64, false);
+	chain_add(src, 64, true);        /* in place */
+	chain_add(src + 44, 20, true);   /* hash_result inside the cipher range */
+	chain_add(status, 1, true);
+	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &sb, &req), VIRTIO_CRYPTO_OK);
+	CHECK(req.sess == &req.sl && req.sl_live && fake_live == 1);
+	CHECK(fake_key[0] == 0xc0 && fake_key[15] == 0xcf && fake_akey[0] == 0xd0 &&
+		fake_akey[19] == 0xe3);
+	CHECK(req.sl.priv >= (void *)sbounce && ((uintptr_t)req.sl.priv % 64) == 0);
+	CHECK(req.sl.info.hash_first && req.kind == VCRYPTO_SESS_CHAIN);
+	CHECK(req.iv_len == 16 && req.len == 64 && req.result_len == 20);
+	/* digest encrypted: the engine writes it into the work buffer */
+	CHECK(req.dst == src && req.digest_out == src + 44);
+	req.status = VIRTIO_CRYPTO_OK;
+	memset(req.digest, 0x77, 20);
+	CHECK_EQ(vcrypto_codec_finish(&req), 64 + 20 + 1);
+	CHECK(!req.sl_live && fake_live == 0);
+	CHECK(((uint8_t *)req.sl.priv)[0] == 0); /* wiped */
+	CHECK(src[44] == 44); /* not overwritten after the "cipher" */
+	sb.used = 0; /* as the worker, after the batch */
+
+	/* the control queue's refusals */
+	d->u.sym.u.chain.sess_para.cipher.key_len = 33;
+	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &sb, &req), VIRTIO_CRYPTO_ERR);
+	d->u.sym.u.chain.sess_para.cipher.key_len = 16;
+	d->u.sym.u.chain.sess_para.cipher.algo = VIRTIO_CRYPTO_CIPHER_ARC4;
+	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &sb, &req), VIRTIO_CRYPTO_NOTSUPP);
+	d->u.sym.u.chain.sess_para.cipher.algo = VIRTIO_CRYPTO_CIPHER_AES_CBC;
+	d->u.sym.u.chain.sess_para.hash.hash_mode = VIRTIO_CRYPTO_SYM_HASH_MODE_PLAIN;
+	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &sb, &req), VIRTIO_CRYPTO_ERR);
+	d->u.sym.u.chain.sess_para.hash.hash_mode = VIRTIO_CRYPTO_SYM_HASH_MODE_AUTH;
+	/* a length error after the session was built: it is destroyed */
+	d->u.sym.u.chain.dst_data_len = 60;
+	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &sb, &req), VIRTIO_CRYPTO_ERR);
+	CHECK(fake_live == 0 && !req.sl_live && sb.used == 0);
+	d->u.sym.u.chain.dst_data_len = 64;
+	/* a service whose stateless bit was not negotiated */
+	d->header.opcode = VIRTIO_CRYPTO_MAC;
+	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &sb, &req), VIRTIO_CRYPTO_NOTSUPP);
+	/* legacy: the flag means nothing, a request is session mode (this
+	 * one's op_type, read at the session layout's offset, is bogus) */
+	cfg.revision_1 = false;
+	d->header.opcode = VIRTIO_CRYPTO_CIPHER_ENCRYPT;
+	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &sb, &req), VIRTIO_CRYPTO_ERR);
+	CHECK_EQ(fake_live, 0);
+}
+
 static void
 test_sessions(void)
 {
@@ -293,6 +430,7 @@ test_sessions(void)
 	c->info.block = 16;
 	test_decode(&t, c->id);
 	test_aead(&t, c);
+	test_stateless(&t);
 	vcrypto_session_table_fini(&t);
 }
 

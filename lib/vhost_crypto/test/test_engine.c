@@ -65,6 +65,7 @@ make_req(const struct kat *k, const struct vcrypto_session *s, bool encrypt,
 		const uint8_t *in, uint8_t *out, struct vcrypto_req *r)
 {
 	memset(r, 0, sizeof(*r));
+	r->digest_out = r->digest;
 	r->sess = s;
 	r->kind = k->kind;
 	r->encrypt = encrypt;
@@ -214,9 +215,19 @@ test_refusals(void *priv)
 	CHECK(info.block == 1 && info.iv_lens == ((1ull << 12) | (1ull << 16)));
 	p.cipher_algo = VIRTIO_CRYPTO_CIPHER_ARC4;
 	TRY(VIRTIO_CRYPTO_NOTSUPP);
-	p.cipher_algo = VIRTIO_CRYPTO_CIPHER_ZUC_EEA3; /* ZUC-256: not offered */
-	TRY(VIRTIO_CRYPTO_NOTSUPP);
+	p.cipher_algo = VIRTIO_CRYPTO_CIPHER_ZUC_EEA3; /* ZUC-256: 25-byte iv */
+	TRY(VIRTIO_CRYPTO_OK);
+	CHECK(info.iv_lens == 1ull << 25);
+	p.cipher_key_len = 16; /* ZUC-128: 16-byte iv */
+	TRY(VIRTIO_CRYPTO_OK);
+	CHECK(info.iv_lens == 1ull << 16);
 	p.cipher_key_len = 24; /* no such ZUC key */
+	TRY(VIRTIO_CRYPTO_ERR);
+	p.cipher_algo = VIRTIO_CRYPTO_NO_CIPHER; /* null cipher: no key */
+	p.cipher_key_len = 0;
+	TRY(VIRTIO_CRYPTO_OK);
+	CHECK(info.iv_lens == 1ull << 0 && info.block == 1);
+	p.cipher_key_len = 16;
 	TRY(VIRTIO_CRYPTO_ERR);
 
 	memset(&p, 0, sizeof(p));
@@ -227,6 +238,11 @@ test_refusals(void *priv)
 	p.result_len = 33;
 	TRY(VIRTIO_CRYPTO_ERR);
 	p.result_len = 0;
+	TRY(VIRTIO_CRYPTO_ERR);
+	p.auth_algo = VIRTIO_CRYPTO_NO_HASH; /* the null hash: empty digest */
+	TRY(VIRTIO_CRYPTO_OK);
+	CHECK(info.result_len == 0);
+	p.result_len = 4;
 	TRY(VIRTIO_CRYPTO_ERR);
 	p.result_len = 16;
 	p.auth_algo = VIRTIO_CRYPTO_HASH_MD5; /* no plain MD5 in ipsec-mb 1.3 */
@@ -279,9 +295,17 @@ test_refusals(void *priv)
 	TRY(VIRTIO_CRYPTO_NOTSUPP);
 	p.result_len = 6;
 	TRY(VIRTIO_CRYPTO_ERR);
+	p.auth_key_len = 32; /* ZUC-256 EIA3: 25-byte iv, 4, 8, 16-byte tags */
+	TRY(VIRTIO_CRYPTO_ERR);
 	p.result_len = 4;
-	p.auth_key_len = 32;
-	TRY(VIRTIO_CRYPTO_NOTSUPP);
+	TRY(VIRTIO_CRYPTO_OK);
+	CHECK(info.auth_iv_len == 25 && info.result_len == 4);
+	p.result_len = 8;
+	TRY(VIRTIO_CRYPTO_OK);
+	p.result_len = 16;
+	TRY(VIRTIO_CRYPTO_OK);
+	p.auth_key_len = 24;
+	TRY(VIRTIO_CRYPTO_ERR);
 
 	memset(&p, 0, sizeof(p));
 	p.kind = VCRYPTO_SESS_AEAD;
@@ -305,6 +329,285 @@ test_refusals(void *priv)
 	eng->session_destroy(ctx, priv);
 }
 
+/* Run one request alone. */
+static uint8_t
+run_one(struct vcrypto_req *r)
+{
+	struct vcrypto_req *b[1] = { r };
+
+	r->status = 0xff;
+	eng->process_burst(ctx, b, 1);
+	return r->status;
+}
+
+static void
+base_params(struct vcrypto_sess_params *p, enum vcrypto_sess_kind kind)
+{
+	memset(p, 0, sizeof(*p));
+	p->kind = kind;
+	p->op = VIRTIO_CRYPTO_OP_ENCRYPT;
+}
+
+/*
+ * ZUC-256 (32-byte key, 25-byte iv) EEA3 and EIA3, vectors of the ZUC-256
+ * specification (as DPDK's zuc256_test_case_cipher_1 / _auth_1 carry them).
+ */
+static void
+test_zuc256(void *priv)
+{
+	static const uint8_t ckey[32] = {
+		0xf7, 0xb4, 0x04, 0x5a, 0x81, 0x5c, 0x1b, 0x01, 0x82, 0xf9, 0xf4,
+		0x26, 0x80, 0xd4, 0x56, 0x26, 0xd5, 0xf7, 0x4b, 0x68, 0x48, 0x6b,
+		0x92, 0x6a, 0x34, 0x1f, 0x86, 0x66, 0x60, 0x0a, 0xfc, 0x57 };
+	static const uint8_t civ[25] = {
+		0x8e, 0x5d, 0xbc, 0x3f, 0xb9, 0xae, 0x66, 0xa3, 0xb9, 0x5c, 0x12,
+		0x14, 0xdb, 0xc5, 0xbc, 0x18, 0x48, 0x12, 0x09, 0x06, 0x25, 0x33,
+		0x2e, 0x12, 0x12 };
+	static const uint8_t pt[128] = {
+		0x36, 0xdb, 0x63, 0x68, 0xb5, 0x1f, 0x4e, 0x92, 0x46, 0x1f, 0xde,
+		0xdb, 0xc2, 0xec, 0xfa, 0x7e, 0x49, 0x85, 0x77, 0xaa, 0x46, 0x98,
+		0x30, 0x2d, 0x3b, 0xc4, 0x11, 0x24, 0x98, 0x20, 0xa9, 0xce, 0xfb,
+		0x0d, 0x36, 0xb0, 0x2c, 0x85, 0x42, 0x72, 0xa4, 0x21, 0x4e, 0x66,
+		0x0d, 0x48, 0xe4, 0x57, 0xce, 0x5b, 0x01, 0x14, 0xf3, 0x31, 0x42,
+		0x2e, 0xf5, 0x53, 0x52, 0x8d, 0x73, 0xfc, 0x5c, 0x6e, 0x09, 0x92,
+		0x1e, 0x35, 0x17, 0x60, 0xa8, 0xbb, 0x81, 0xf6, 0x21, 0x8f, 0x3e,
+		0x05, 0xe6, 0x0c, 0x60, 0xe7, 0x21, 0x53, 0x18, 0x63, 0x81, 0x0d,
+		0xb6, 0xd4, 0x9a, 0x29, 0xd0, 0xf6, 0x97, 0xd9, 0x89, 0xb5, 0x0e,
+		0xa0, 0x15, 0xb6, 0x5c, 0x97, 0xac, 0x7d, 0x26, 0xeb, 0x83, 0x0c,
+		0xf7, 0xe3, 0xf3, 0x18, 0x37, 0x0b, 0x7b, 0xb8, 0x18, 0x31, 0x8c,
+		0xb2, 0x5a, 0x5c, 0xa9, 0xf1, 0x35, 0x32 };
+	static const uint8_t ct[128] = {
+		0xa6, 0xe5, 0x71, 0x58, 0x5c, 0xcf, 0x5d, 0x0d, 0x59, 0xb5, 0x51,
+		0xab, 0xf5, 0xfa, 0x31, 0xf9, 0x8d, 0x4f, 0xf0, 0x3c, 0x7d, 0x61,
+		0x8d, 0x7a, 0x6b, 0xcb, 0x2c, 0x79, 0xca, 0x99, 0x06, 0x6f, 0xff,
+		0x5d, 0x12, 0x5f, 0x0e, 0x7a, 0x33, 0x6b, 0x51, 0xbc, 0x58, 0x53,
+		0xff, 0xbd, 0x85, 0xc9, 0xac, 0x5f, 0x33, 0xc2, 0xa2, 0xf1, 0x17,
+		0x7a, 0xd9, 0x3f, 0x81, 0x82, 0x2f, 0x0a, 0xb0, 0xaf, 0xb9, 0x19,
+		0x3b, 0xfa, 0xcd, 0xa4, 0x06, 0x81, 0x2a, 0x7a, 0xbf, 0x2c, 0x07,
+		0xde, 0xc1, 0xa4, 0x8c, 0x15, 0x85, 0x81, 0xa6, 0xd3, 0x73, 0x1c,
+		0x29, 0x0b, 0xee, 0x3c, 0x57, 0xfa, 0x82, 0xad, 0x6f, 0xe0, 0xa1,
+		0x54, 0x8d, 0xa4, 0x92, 0x29, 0xf4, 0xfa, 0x6d, 0x01, 0xe3, 0x6c,
+		0xb9, 0x76, 0x80, 0x53, 0xbb, 0x27, 0xb8, 0x18, 0x47, 0x6c, 0xae,
+		0xb5, 0x44, 0x60, 0x43, 0x9d, 0xa7, 0x3f };
+	static const uint8_t akey[32] = {
+		0xe3, 0x8e, 0xaf, 0x08, 0xde, 0x8c, 0x08, 0x41, 0x7f, 0x2b, 0x97,
+		0x20, 0x10, 0x87, 0xc7, 0xf7, 0xbe, 0x3c, 0xd2, 0x68, 0x80, 0x10,
+		0x1e, 0x71, 0xfd, 0xb2, 0xbb, 0xad, 0x25, 0x0f, 0x06, 0x08 };
+	static const uint8_t aiv[25] = {
+		0xf5, 0x8d, 0x08, 0x26, 0x94, 0x14, 0xc7, 0x4d, 0xf5, 0x7c, 0x9c,
+		0xaa, 0x45, 0x53, 0xfd, 0x85, 0x23, 0x0b, 0x00, 0x0e, 0x26, 0x2b,
+		0x0f, 0x01, 0x26 };
+	static const uint8_t msg[45] = {
+		0x08, 0xba, 0x8d, 0xf1, 0xf8, 0x62, 0xa6, 0xaf, 0xf9, 0x03, 0x88,
+		0x9c, 0xa3, 0x68, 0x6b, 0x87, 0xb6, 0x92, 0xd1, 0x47, 0x3e, 0x54,
+		0xaf, 0x46, 0x07, 0x8f, 0x89, 0xea, 0x26, 0x9d, 0x0e, 0x2f, 0x57,
+		0x9b, 0x20, 0x4f, 0xfe, 0xc7, 0xfe, 0xf7, 0xca, 0x86, 0x93, 0x6d,
+		0xee };
+	static const uint8_t mac[4] = { 0x58, 0x19, 0xab, 0xa5 };
+	struct vcrypto_session se = { .priv = priv };
+	struct vcrypto_sess_params p;
+	struct vcrypto_req r;
+	uint8_t out[128], work[45];
+
+	base_params(&p, VCRYPTO_SESS_CIPHER);
+	p.cipher_algo = VIRTIO_CRYPTO_CIPHER_ZUC_EEA3;
+	p.cipher_key = ckey;
+	p.cipher_key_len = 32;
+	CHECK_EQ(eng->session_create(ctx, priv, &p, &se.info), VIRTIO_CRYPTO_OK);
+	memset(&r, 0, sizeof(r));
+	r.digest_out = r.digest;
+	r.sess = &se;
+	r.kind = VCRYPTO_SESS_CIPHER;
+	r.encrypt = true;
+	memcpy(r.iv, civ, 25);
+	r.iv_len = 25;
+	r.src = pt;
+	r.dst = out;
+	r.len = 128;
+	CHECK_EQ(run_one(&r), VIRTIO_CRYPTO_OK);
+	CHECK(memcmp(out, ct, 128) == 0);
+	eng->session_destroy(ctx, priv);
+
+	/* EIA3-256 as a NO_CIPHER chain (the iv is the auth iv) */
+	base_params(&p, VCRYPTO_SESS_CHAIN);
+	p.cipher_algo = VIRTIO_CRYPTO_NO_CIPHER;
+	p.hash_mode = VIRTIO_CRYPTO_SYM_HASH_MODE_AUTH;
+	p.chain_order = VIRTIO_CRYPTO_SYM_ALG_CHAIN_ORDER_CIPHER_THEN_HASH;
+	p.auth_algo = VIRTIO_CRYPTO_MAC_ZUC_EIA3;
+	p.auth_key = akey;
+	p.auth_key_len = 32;
+	p.result_len = 4;
+	CHECK_EQ(eng->session_create(ctx, priv, &p, &se.info), VIRTIO_CRYPTO_OK);
+	memset(&r, 0, sizeof(r));
+	r.digest_out = r.digest;
+	r.sess = &se;
+	r.kind = VCRYPTO_SESS_CHAIN;
+	r.encrypt = true;
+	memcpy(r.auth_iv, aiv, 25);
+	r.auth_iv_len = 25;
+	memcpy(work, msg, sizeof(msg));
+	r.src = work;
+	r.dst = work;
+	r.len = sizeof(msg);
+	r.hash_len = sizeof(msg);
+	CHECK_EQ(run_one(&r), VIRTIO_CRYPTO_OK);
+	CHECK(memcmp(r.digest, mac, 4) == 0);
+	CHECK(memcmp(work, msg, sizeof(msg)) == 0);
+	eng->session_destroy(ctx, priv);
+}
+
+/* The null cipher copies, the null hash gives an empty digest. */
+static void
+test_null(void *priv)
+{
+	struct vcrypto_session se = { .priv = priv };
+	struct vcrypto_sess_params p;
+	struct vcrypto_req r;
+	uint8_t src[40], dst[40];
+	unsigned int i;
+
+	for (i = 0; i < sizeof(src); i++)
+		src[i] = (uint8_t)(i * 7 + 1);
+	base_params(&p, VCRYPTO_SESS_CIPHER);
+	p.cipher_algo = VIRTIO_CRYPTO_NO_CIPHER;
+	CHECK_EQ(eng->session_create(ctx, priv, &p, &se.info), VIRTIO_CRYPTO_OK);
+	memset(&r, 0, sizeof(r));
+	memset(dst, 0, sizeof(dst));
+	r.digest_out = r.digest;
+	r.sess = &se;
+	r.kind = VCRYPTO_SESS_CIPHER;
+	r.encrypt = true;
+	r.src = src;
+	r.dst = dst;
+	r.len = 37; /* no block */
+	CHECK_EQ(run_one(&r), VIRTIO_CRYPTO_OK);
+	CHECK(memcmp(dst, src, 37) == 0 && dst[37] == 0);
+	eng->session_destroy(ctx, priv);
+
+	base_params(&p, VCRYPTO_SESS_HASH);
+	p.auth_algo = VIRTIO_CRYPTO_NO_HASH;
+	CHECK_EQ(eng->session_create(ctx, priv, &p, &se.info), VIRTIO_CRYPTO_OK);
+	memset(&r, 0, sizeof(r));
+	memset(r.digest, 0xee, sizeof(r.digest));
+	r.digest_out = r.digest;
+	r.sess = &se;
+	r.kind = VCRYPTO_SESS_HASH;
+	r.encrypt = true;
+	r.src = src;
+	r.len = 40;
+	CHECK_EQ(run_one(&r), VIRTIO_CRYPTO_OK);
+	CHECK(r.digest[0] == 0xee); /* nothing written */
+	eng->session_destroy(ctx, priv);
+
+	/* NULL + NULL chain: in place on the work buffer, nothing changes */
+	base_params(&p, VCRYPTO_SESS_CHAIN);
+	p.cipher_algo = VIRTIO_CRYPTO_NO_CIPHER;
+	p.hash_mode = VIRTIO_CRYPTO_SYM_HASH_MODE_PLAIN;
+	p.auth_algo = VIRTIO_CRYPTO_NO_HASH;
+	p.chain_order = VIRTIO_CRYPTO_SYM_ALG_CHAIN_ORDER_HASH_THEN_CIPHER;
+	CHECK_EQ(eng->session_create(ctx, priv, &p, &se.info), VIRTIO_CRYPTO_OK);
+	memcpy(dst, src, sizeof(dst));
+	memset(&r, 0, sizeof(r));
+	r.digest_out = r.digest;
+	r.sess = &se;
+	r.kind = VCRYPTO_SESS_CHAIN;
+	r.encrypt = true;
+	r.src = dst;
+	r.dst = dst;
+	r.len = 40;
+	r.cipher_len = 40;
+	r.hash_len = 40;
+	CHECK_EQ(run_one(&r), VIRTIO_CRYPTO_OK);
+	CHECK(memcmp(dst, src, 40) == 0);
+	eng->session_destroy(ctx, priv);
+}
+
+/*
+ * HASH_THEN_CIPHER with the digest output inside the cipher range (the
+ * codec points digest_out there): the engine must write the digest before
+ * the cipher reads it. Expected: HMAC-SHA1 over the hash range by a MAC
+ * request, appended, then AES-CBC over all of it by a cipher request.
+ */
+static void
+test_digest_encrypted(void *priv)
+{
+	static const uint8_t key[16] = "0123456789abcdef", akey[20] = "hmac-key-of-20-bytes";
+	static const uint8_t iv[16] = "iv-of-16-bytes!";
+	struct vcrypto_session se = { .priv = priv };
+	struct vcrypto_sess_params p;
+	struct vcrypto_req r;
+	uint8_t plain[64], want[64], work[64];
+	unsigned int i;
+
+	for (i = 0; i < 44; i++)
+		plain[i] = (uint8_t)(0x30 + i);
+	/* expected: the MAC of bytes 0..43, at 44..63, then all encrypted */
+	base_params(&p, VCRYPTO_SESS_MAC);
+	p.auth_algo = VIRTIO_CRYPTO_MAC_HMAC_SHA1;
+	p.auth_key = akey;
+	p.auth_key_len = 20;
+	p.result_len = 20;
+	CHECK_EQ(eng->session_create(ctx, priv, &p, &se.info), VIRTIO_CRYPTO_OK);
+	memset(&r, 0, sizeof(r));
+	r.digest_out = r.digest;
+	r.sess = &se;
+	r.kind = VCRYPTO_SESS_MAC;
+	r.encrypt = true;
+	r.src = plain;
+	r.len = 44;
+	CHECK_EQ(run_one(&r), VIRTIO_CRYPTO_OK);
+	memcpy(plain + 44, r.digest, 20);
+	eng->session_destroy(ctx, priv);
+	base_params(&p, VCRYPTO_SESS_CIPHER);
+	p.cipher_algo = VIRTIO_CRYPTO_CIPHER_AES_CBC;
+	p.cipher_key = key;
+	p.cipher_key_len = 16;
+	CHECK_EQ(eng->session_create(ctx, priv, &p, &se.info), VIRTIO_CRYPTO_OK);
+	memset(&r, 0, sizeof(r));
+	r.digest_out = r.digest;
+	r.sess = &se;
+	r.kind = VCRYPTO_SESS_CIPHER;
+	r.encrypt = true;
+	memcpy(r.iv, iv, 16);
+	r.iv_len = 16;
+	r.src = plain;
+	r.dst = want;
+	r.len = 64;
+	CHECK_EQ(run_one(&r), VIRTIO_CRYPTO_OK);
+	eng->session_destroy(ctx, priv);
+
+	/* the chain: hash 0..43, digest at 44, cipher 0..63, one job */
+	base_params(&p, VCRYPTO_SESS_CHAIN);
+	p.cipher_algo = VIRTIO_CRYPTO_CIPHER_AES_CBC;
+	p.cipher_key = key;
+	p.cipher_key_len = 16;
+	p.hash_mode = VIRTIO_CRYPTO_SYM_HASH_MODE_AUTH;
+	p.auth_algo = VIRTIO_CRYPTO_MAC_HMAC_SHA1;
+	p.auth_key = akey;
+	p.auth_key_len = 20;
+	p.result_len = 20;
+	p.chain_order = VIRTIO_CRYPTO_SYM_ALG_CHAIN_ORDER_HASH_THEN_CIPHER;
+	CHECK_EQ(eng->session_create(ctx, priv, &p, &se.info), VIRTIO_CRYPTO_OK);
+	memcpy(work, plain, 44);
+	memset(work + 44, 0, 20);
+	memset(&r, 0, sizeof(r));
+	r.sess = &se;
+	r.kind = VCRYPTO_SESS_CHAIN;
+	r.encrypt = true;
+	memcpy(r.iv, iv, 16);
+	r.iv_len = 16;
+	r.src = work;
+	r.dst = work;
+	r.len = 64;
+	r.cipher_len = 64;
+	r.hash_len = 44;
+	r.result_len = 20;
+	r.digest_out = work + 44;
+	CHECK_EQ(run_one(&r), VIRTIO_CRYPTO_OK);
+	CHECK(memcmp(work, want, 64) == 0);
+	eng->session_destroy(ctx, priv);
+}
+
 static void
 test_caps(void)
 {
@@ -319,6 +622,10 @@ test_caps(void)
 	CHECK(!vcrypto_algo_in_mask64(c.cipher_algo_l, c.cipher_algo_h,
 		VIRTIO_CRYPTO_CIPHER_AES_XTS));
 	CHECK(!vcrypto_algo_in_mask32(c.hash_algo, VIRTIO_CRYPTO_HASH_MD5));
+	/* bit 0: the null algorithms */
+	CHECK(c.cipher_algo_l & 1u << VIRTIO_CRYPTO_NO_CIPHER);
+	CHECK(c.hash_algo & 1u << VIRTIO_CRYPTO_NO_HASH);
+	CHECK(c.mac_algo_l & 1u << VIRTIO_CRYPTO_NO_MAC);
 	CHECK(vcrypto_algo_in_mask64(c.mac_algo_l, c.mac_algo_h,
 		VIRTIO_CRYPTO_MAC_ZUC_EIA3));
 	CHECK(vcrypto_algo_in_mask64(c.mac_algo_l, c.mac_algo_h,
@@ -346,6 +653,9 @@ main(void)
 	test_caps();
 	test_vectors(pe, pd);
 	test_refusals(pe);
+	test_zuc256(pe);
+	test_null(pe);
+	test_digest_encrypted(pe);
 	eng->ctx_destroy(ctx);
 	free(pe);
 	free(pd);

@@ -202,6 +202,10 @@ struct guest_vq {
 static struct guest_vq vqs[MAX_Q];
 static unsigned int nq; /* data queues + control queue */
 static bool rev1, use_indirect, vu_sessions, any_engine;
+#define SL_FEATURES ((1ull << VIRTIO_CRYPTO_F_CIPHER_STATELESS_MODE) | \
+	(1ull << VIRTIO_CRYPTO_F_HASH_STATELESS_MODE) | \
+	(1ull << VIRTIO_CRYPTO_F_MAC_STATELESS_MODE) | \
+	(1ull << VIRTIO_CRYPTO_F_AEAD_STATELESS_MODE))
 static struct vcrypto_config cfg; /* the device's config space */
 static uint64_t max_size;
 static uint64_t features;
@@ -695,8 +699,8 @@ kreq_init(struct kreq *q, enum layout layout)
 	memset(q, 0, sizeof(*q));
 	q->layout = layout;
 	if (layout == LAYOUT_MERGED) {
-		q->rd = balloc(2048);
-		q->wr = balloc(2048);
+		q->rd = balloc(4096);
+		q->wr = balloc(4096);
 	}
 }
 
@@ -850,10 +854,91 @@ kat_session(const struct kat *k, bool encrypt, uint64_t *id, uint32_t *destroy)
  * One request of vector @p k. @p corrupt flips a tag bit (AEAD decrypt).
  * Returns the status; *ok tells whether every output byte matched.
  */
+/*
+ * The fixed part of vector @p k's request: @p h as it is (session mode),
+ * or (@p sl) rewritten in the stateless layout with the session
+ * parameters kat_session() would send, followed by the keys
+ * (wire-conventions.rst, "Stateless requests").
+ */
+static void
+kat_fixed(struct kreq *q, const struct kat *k, bool encrypt,
+		const struct vcrypto_data_req *h, bool sl)
+{
+	struct vcrypto_data_req_stateless d;
+	uint32_t op = encrypt ? VIRTIO_CRYPTO_OP_ENCRYPT : VIRTIO_CRYPTO_OP_DECRYPT;
+	uint32_t opcode = h->header.opcode;
+
+	if (!sl) {
+		kreq_in(q, h, vcrypto_data_fixed_len(opcode, rev1, 0));
+		return;
+	}
+	memset(&d, 0, sizeof(d));
+	d.header.opcode = opcode;
+	d.header.algo = k->algo;
+	/* flag 0: no VIRTIO_CRYPTO_FLAG_SESSION_MODE; session_id 0 */
+	switch (k->kind) {
+	case VCRYPTO_SESS_CIPHER:
+		d.u.sym.op_type = VIRTIO_CRYPTO_SYM_OP_CIPHER;
+		d.u.sym.u.cipher.sess_para.algo = k->algo;
+		d.u.sym.u.cipher.sess_para.key_len = k->key_len;
+		d.u.sym.u.cipher.sess_para.op = op;
+		d.u.sym.u.cipher.iv_len = h->u.sym.u.cipher.iv_len;
+		d.u.sym.u.cipher.src_data_len = h->u.sym.u.cipher.src_data_len;
+		d.u.sym.u.cipher.dst_data_len = h->u.sym.u.cipher.dst_data_len;
+		break;
+	case VCRYPTO_SESS_CHAIN:
+		d.u.sym.op_type = VIRTIO_CRYPTO_SYM_OP_ALGORITHM_CHAINING;
+		d.u.sym.u.chain.sess_para.alg_chain_order = encrypt ?
+			VIRTIO_CRYPTO_SYM_ALG_CHAIN_ORDER_CIPHER_THEN_HASH :
+			VIRTIO_CRYPTO_SYM_ALG_CHAIN_ORDER_HASH_THEN_CIPHER;
+		d.u.sym.u.chain.sess_para.cipher.algo = k->algo;
+		d.u.sym.u.chain.sess_para.cipher.key_len = k->key_len;
+		d.u.sym.u.chain.sess_para.cipher.op = op;
+		d.u.sym.u.chain.sess_para.hash.algo = k->auth_algo;
+		d.u.sym.u.chain.sess_para.hash.auth_key_len = k->akey_len;
+		d.u.sym.u.chain.sess_para.hash.hash_mode = is_mac_algo(k) ?
+			VIRTIO_CRYPTO_SYM_HASH_MODE_AUTH :
+			VIRTIO_CRYPTO_SYM_HASH_MODE_PLAIN;
+		memcpy(&d.u.sym.u.chain.iv_len, &h->u.sym.u.chain,
+			sizeof(h->u.sym.u.chain));
+		break;
+	case VCRYPTO_SESS_HASH:
+		d.u.hash.sess_para.algo = k->algo;
+		d.u.hash.src_data_len = h->u.hash.src_data_len;
+		d.u.hash.hash_result_len = h->u.hash.hash_result_len;
+		break;
+	case VCRYPTO_SESS_MAC:
+		d.u.mac.sess_para.algo = k->algo;
+		d.u.mac.sess_para.auth_key_len = k->akey_len;
+		d.u.mac.src_data_len = h->u.hash.src_data_len;
+		d.u.mac.hash_result_len = h->u.hash.hash_result_len;
+		break;
+	case VCRYPTO_SESS_AEAD:
+	default:
+		d.u.aead.sess_para.algo = k->algo;
+		d.u.aead.sess_para.key_len = k->key_len;
+		d.u.aead.sess_para.op = op;
+		d.u.aead.iv_len = h->u.aead.iv_len;
+		d.u.aead.tag_len = h->u.aead.tag_len;
+		d.u.aead.aad_len = h->u.aead.aad_len;
+		d.u.aead.src_data_len = h->u.aead.src_data_len;
+		d.u.aead.dst_data_len = h->u.aead.dst_data_len;
+		break;
+	}
+	kreq_in(q, &d, vcrypto_data_fixed_len(opcode, 1, 1));
+	/* keys: cipher (or AEAD) key, then the auth key */
+	if (k->kind != VCRYPTO_SESS_HASH && k->kind != VCRYPTO_SESS_MAC)
+		kreq_in(q, k->key, k->key_len);
+	if (k->kind == VCRYPTO_SESS_MAC || k->kind == VCRYPTO_SESS_CHAIN)
+		kreq_in(q, k->akey, k->akey_len);
+}
+
 static int
 kat_request(const struct kat *k, bool encrypt, uint64_t id, enum layout layout,
 		bool corrupt, bool *ok)
 {
+	/* id 0: stateless (the keys travel in the request) */
+	bool sl = id == 0;
 	struct vcrypto_data_req h;
 	const uint8_t *in = encrypt || k->ct == NULL ? k->pt : k->ct;
 	const uint8_t *want = k->ct == NULL ? k->pt : (encrypt ? k->ct : k->pt);
@@ -885,7 +970,7 @@ kat_request(const struct kat *k, bool encrypt, uint64_t id, enum layout layout,
 			h.u.sym.u.chain.len_to_hash = len;
 			h.u.sym.u.chain.hash_result_len = k->digest_len;
 		}
-		kreq_in(&q, &h, vcrypto_data_fixed_len(h.header.opcode, rev1, 0));
+		kat_fixed(&q, k, encrypt, &h, sl);
 		kreq_in(&q, k->iv, k->iv_len);
 		kreq_in(&q, in, len);
 		dst = kreq_out(&q, len);
@@ -898,7 +983,7 @@ kat_request(const struct kat *k, bool encrypt, uint64_t id, enum layout layout,
 			VIRTIO_CRYPTO_MAC;
 		h.u.hash.src_data_len = len;
 		h.u.hash.hash_result_len = k->digest_len;
-		kreq_in(&q, &h, vcrypto_data_fixed_len(h.header.opcode, rev1, 0));
+		kat_fixed(&q, k, encrypt, &h, sl);
 		kreq_in(&q, k->pt, len);
 		res = kreq_out(&q, k->digest_len);
 		break;
@@ -911,7 +996,7 @@ kat_request(const struct kat *k, bool encrypt, uint64_t id, enum layout layout,
 		h.u.aead.src_data_len = encrypt ? len : len + k->digest_len;
 		h.u.aead.dst_data_len = encrypt ? len + k->digest_len : len;
 		h.u.aead.tag_len = k->digest_len;
-		kreq_in(&q, &h, vcrypto_data_fixed_len(h.header.opcode, rev1, 0));
+		kat_fixed(&q, k, encrypt, &h, sl);
 		kreq_in(&q, k->iv, k->iv_len);
 		kreq_in(&q, k->aad, k->aad_len);
 		kreq_in(&q, in, len);
@@ -1047,6 +1132,205 @@ test_kat(void)
 	printf("client: %u vectors (%u not offered or skipped), %u of %u "
 		"requests matched (%u BADMSG)\n", (unsigned int)KAT_COUNT, skipped,
 		passed, total, badmsg);
+}
+
+/*
+ * Stateless mode (REVISION_1 and the four stateless bits): every vector
+ * again, each request carrying its session parameters and keys, in the
+ * three layouts; then what a bad stateless request gets.
+ */
+static void
+test_stateless(void)
+{
+	unsigned int i, l, passed = 0, total = 0, skipped = 0;
+	const struct kat *cbc = NULL;
+	struct vcrypto_kat_bad { uint32_t key_len, algo; uint8_t want; } bad[] = {
+		{ 15, VIRTIO_CRYPTO_CIPHER_AES_CBC, VIRTIO_CRYPTO_ERR },
+		{ 16, VIRTIO_CRYPTO_CIPHER_ARC4, VIRTIO_CRYPTO_NOTSUPP },
+		{ 4096, VIRTIO_CRYPTO_CIPHER_AES_CBC, VIRTIO_CRYPTO_ERR },
+	};
+	bool ok;
+	int st;
+
+	if ((features & SL_FEATURES) != SL_FEATURES) {
+		printf("client: stateless mode not negotiated\n");
+		return;
+	}
+	for (i = 0; i < KAT_COUNT; i++) {
+		const struct kat *k = &kat_vectors[i];
+		bool two_way = k->kind != VCRYPTO_SESS_HASH &&
+			k->kind != VCRYPTO_SESS_MAC;
+
+		if (!kat_offered(k)) {
+			skipped++;
+			continue;
+		}
+		if (k->kind == VCRYPTO_SESS_CIPHER &&
+				k->algo == VIRTIO_CRYPTO_CIPHER_AES_CBC && k->key_len == 16)
+			cbc = k;
+		for (l = 0; l < LAYOUT_NUM; l++) {
+			breset();
+			st = kat_request(k, true, 0, l, false, &ok);
+			if (any_engine && st == VIRTIO_CRYPTO_NOTSUPP) {
+				skipped++;
+				break;
+			}
+			total++;
+			passed += ok;
+			if (!ok)
+				fprintf(stderr, "FAIL stateless: %s, encrypt, layout %u: "
+					"status %d\n", k->name, l, st);
+			if (!two_way)
+				continue;
+			st = kat_request(k, false, 0, l, false, &ok);
+			/* as test_kat(): a direction the engine refuses */
+			if (any_engine && st == VIRTIO_CRYPTO_NOTSUPP) {
+				skipped++;
+				break;
+			}
+			total++;
+			passed += ok;
+			if (!ok)
+				fprintf(stderr, "FAIL stateless: %s, decrypt, layout %u: "
+					"status %d\n", k->name, l, st);
+			if (k->kind == VCRYPTO_SESS_AEAD) {
+				st = kat_request(k, false, 0, l, true, &ok);
+				total++;
+				passed += st == VIRTIO_CRYPTO_BADMSG && ok;
+			}
+		}
+	}
+	CHECK(total > 0);
+	CHECK_EQ(passed, total);
+	printf("client: stateless: %u of %u requests matched (%u vectors not "
+		"offered)\n", passed, total, skipped);
+
+	/* the control queue's refusals, per request */
+	CHECK(cbc != NULL);
+	for (i = 0; cbc != NULL && i < sizeof(bad) / sizeof(bad[0]); i++) {
+		struct kat k = *cbc;
+		uint8_t key[4096];
+
+		memset(key, 0x11, sizeof(key));
+		k.key = key;
+		k.key_len = bad[i].key_len;
+		k.algo = bad[i].algo;
+		breset();
+		st = kat_request(&k, true, 0, LAYOUT_FIELDS, false, &ok);
+		/* a key longer than the chain is refused before it is read */
+		CHECK_EQ(st, bad[i].want);
+	}
+}
+
+/*
+ * Digest encrypted: an AES-128-CBC + HMAC-SHA1 chain, HASH_THEN_CIPHER,
+ * whose hash_result lies inside the cipher range (in place: the digest's
+ * own bytes in the packet; out of place: in src, after the hashed bytes).
+ * Expected, by two other requests: the MAC of the first 44 bytes, put
+ * after them, then the 64 bytes encrypted.
+ */
+static void
+test_digest_encrypted(void)
+{
+	static const uint8_t akey[20] = "hmac-key-of-20-bytes";
+	uint8_t plain[64], want[64], *pkt, *res, *st, *dst;
+	struct vcrypto_ctrl_req r;
+	struct vcrypto_data_req *h;
+	uint64_t cid = 0, mid = 0, xid = 0;
+	struct dreq c;
+	struct kreq q;
+	uint32_t used;
+	int round;
+
+	for (unsigned int i = 0; i < 44; i++)
+		plain[i] = (uint8_t)(0x30 + i);
+	breset();
+	memset(&r, 0, sizeof(r));
+	r.header.opcode = VIRTIO_CRYPTO_MAC_CREATE_SESSION;
+	r.u.mac.algo = VIRTIO_CRYPTO_MAC_HMAC_SHA1;
+	r.u.mac.hash_result_len = 20;
+	r.u.mac.auth_key_len = 20;
+	CHECK_EQ(create_any(&r, akey, 20, NULL, 0, &mid), VIRTIO_CRYPTO_OK);
+	h = balloc(sizeof(*h));
+	memset(h, 0, sizeof(*h));
+	h->header.opcode = VIRTIO_CRYPTO_MAC;
+	h->header.session_id = mid;
+	h->header.flag = rev1 ? VIRTIO_CRYPTO_FLAG_SESSION_MODE : 0;
+	h->u.mac.hdr.src_data_len = 44;
+	h->u.mac.hdr.hash_result_len = 20;
+	kreq_init(&q, LAYOUT_FIELDS);
+	kreq_in(&q, h, vcrypto_data_fixed_len(VIRTIO_CRYPTO_MAC, rev1, 0));
+	kreq_in(&q, plain, 44);
+	res = kreq_out(&q, 20);
+	CHECK_EQ(kreq_run(&q, &used), VIRTIO_CRYPTO_OK);
+	memcpy(plain + 44, res, 20);
+	CHECK_EQ(destroy_any(VIRTIO_CRYPTO_MAC_DESTROY_SESSION, mid),
+		VIRTIO_CRYPTO_OK);
+	CHECK_EQ(create_session(VIRTIO_CRYPTO_CIPHER_AES_CBC, nist_key, 16,
+		VIRTIO_CRYPTO_OP_ENCRYPT, &cid), VIRTIO_CRYPTO_OK);
+	CHECK_EQ(run_cipher(VIRTIO_CRYPTO_CIPHER_ENCRYPT, cid, nist_iv, plain,
+		64, 64, &c, &used), VIRTIO_CRYPTO_OK);
+	memcpy(want, c.dst, 64);
+	CHECK_EQ(destroy_session(cid), VIRTIO_CRYPTO_OK);
+
+	memset(&r, 0, sizeof(r));
+	r.header.opcode = VIRTIO_CRYPTO_CIPHER_CREATE_SESSION;
+	r.u.sym.op_type = VIRTIO_CRYPTO_SYM_OP_ALGORITHM_CHAINING;
+	r.u.sym.u.chain.alg_chain_order =
+		VIRTIO_CRYPTO_SYM_ALG_CHAIN_ORDER_HASH_THEN_CIPHER;
+	r.u.sym.u.chain.cipher_hdr.algo = VIRTIO_CRYPTO_CIPHER_AES_CBC;
+	r.u.sym.u.chain.cipher_hdr.key_len = 16;
+	r.u.sym.u.chain.cipher_hdr.op = VIRTIO_CRYPTO_OP_ENCRYPT;
+	r.u.sym.u.chain.hash_mode = VIRTIO_CRYPTO_SYM_HASH_MODE_AUTH;
+	r.u.sym.u.chain.algo_flf.mac.algo = VIRTIO_CRYPTO_MAC_HMAC_SHA1;
+	r.u.sym.u.chain.algo_flf.mac.hash_result_len = 20;
+	r.u.sym.u.chain.algo_flf.mac.auth_key_len = 20;
+	CHECK_EQ(create_any(&r, nist_key, 16, akey, 20, &xid), VIRTIO_CRYPTO_OK);
+
+	for (round = 0; round < 2; round++) {
+		/* round 0: in place; round 1: out of place */
+		struct buf b[8];
+		unsigned int n = 0;
+
+		breset();
+		h = balloc(sizeof(*h));
+		memset(h, 0, sizeof(*h));
+		h->header.opcode = VIRTIO_CRYPTO_CIPHER_ENCRYPT;
+		h->header.session_id = xid;
+		h->header.flag = rev1 ? VIRTIO_CRYPTO_FLAG_SESSION_MODE : 0;
+		h->u.sym.op_type = VIRTIO_CRYPTO_SYM_OP_ALGORITHM_CHAINING;
+		h->u.sym.u.chain.iv_len = 16;
+		h->u.sym.u.chain.src_data_len = 64;
+		h->u.sym.u.chain.dst_data_len = 64;
+		h->u.sym.u.chain.len_to_cipher = 64;
+		h->u.sym.u.chain.len_to_hash = 44;
+		h->u.sym.u.chain.hash_result_len = 20;
+		pkt = balloc(64);
+		memcpy(pkt, plain, 44);
+		memset(pkt + 44, 0xa5, 20); /* the digest's place, not yet written */
+		dst = round == 0 ? pkt : balloc(64);
+		st = balloc(1);
+		*st = 0xff;
+		b[n++] = (struct buf){ h, vcrypto_data_fixed_len(
+			VIRTIO_CRYPTO_CIPHER_ENCRYPT, rev1, 0), false };
+		b[n] = (struct buf){ balloc(16), 16, false };
+		memcpy(b[n++].p, nist_iv, 16);
+		b[n++] = (struct buf){ pkt, 64, false };
+		b[n++] = (struct buf){ dst, 64, true };
+		b[n++] = (struct buf){ pkt + 44, 20, true }; /* hash_result */
+		b[n++] = (struct buf){ st, 1, true };
+		post_chain(&vqs[0], b, n, use_indirect);
+		publish(&vqs[0]);
+		CHECK(wait_used(&vqs[0], 1, &used) == 0);
+		CHECK_EQ(*st, VIRTIO_CRYPTO_OK);
+		if (memcmp(dst, want, 64) != 0)
+			fprintf(stderr, "FAIL digest encrypted (%s)\n",
+				round == 0 ? "in place" : "out of place");
+		CHECK(memcmp(dst, want, 64) == 0);
+	}
+	CHECK_EQ(destroy_any(VIRTIO_CRYPTO_CIPHER_DESTROY_SESSION, xid),
+		VIRTIO_CRYPTO_OK);
+	printf("client: digest encrypted (in place, out of place) checked\n");
 }
 
 /* Session and request refusals across services. */
@@ -1514,6 +1798,9 @@ negotiate(void)
 		(1ull << VU_F_PROTOCOL_FEATURES);
 	if (rev1)
 		features |= 1ull << VIRTIO_CRYPTO_F_REVISION_1;
+	/* stateless mode of every service, where the backend offers it */
+	if (rev1 && !vu_sessions)
+		features |= offered & SL_FEATURES;
 	if (use_indirect)
 		features |= 1ull << VCRYPTO_VIRTIO_F_RING_INDIRECT_DESC;
 	/* QEMU takes the protocol features first, the features at start */
@@ -1603,6 +1890,9 @@ main(int argc, char **argv)
 		CHECK(setup_queue(q) == 0);
 	test_nist();
 	test_kat();
+	if (!any_engine)
+		test_digest_encrypted();
+	test_stateless();
 	test_refusals();
 	test_too_big();
 	test_burst();
