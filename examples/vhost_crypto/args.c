@@ -16,6 +16,7 @@ usage(const char *prog)
 	fprintf(stderr,
 		"usage: %s [EAL args] -- --socket-file LCORE,PATH[,engine=ENGINE] [...]\n"
 		"         [--queues N] [--max-sessions N] [--stats-interval SEC]\n"
+		"         [--guest-polls]\n"
 		"  --socket-file LCORE,PATH[,engine=ENGINE]\n"
 		"                            serve a device on vhost-user socket PATH, polled\n"
 		"                            by worker lcore LCORE (one lcore may serve several)\n"
@@ -26,7 +27,9 @@ usage(const char *prog)
 		"                            pairs 0, 1, ... unless QP is given)\n"
 		"  --queues N                data queues per device (1..64, default 1)\n"
 		"  --max-sessions N          sessions per device (default 1024)\n"
-		"  --stats-interval SEC      print statistics every SEC seconds (0: at exit only)\n",
+		"  --stats-interval SEC      print statistics every SEC seconds (0: at exit only)\n"
+		"  --guest-polls             the guests poll their used rings: never interrupt\n"
+		"                            them (no eventfd write, whatever the rings say)\n",
 		prog);
 }
 
@@ -124,6 +127,7 @@ app_args_parse(int argc, char **argv, struct app_args *args)
 		{ "queues", required_argument, NULL, 'q' },
 		{ "max-sessions", required_argument, NULL, 'm' },
 		{ "stats-interval", required_argument, NULL, 'i' },
+		{ "guest-polls", no_argument, NULL, 'g' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -150,6 +154,9 @@ app_args_parse(int argc, char **argv, struct app_args *args)
 		case 'i':
 			rc = parse_ulong(optarg, 0, 86400, &v);
 			args->stats_interval = v;
+			break;
+		case 'g':
+			args->guest_polls = true;
 			break;
 		default:
 			rc = -EINVAL;

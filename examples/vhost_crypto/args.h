@@ -9,6 +9,7 @@
  * Command line of vcrypto-backend (the part after EAL's "--").
  */
 
+#include <stdbool.h>
 #include <stdint.h>
 
 /** Most --socket-file options. */
@@ -33,6 +34,7 @@ struct app_args {
 	uint16_t queues;            /**< data queues per device */
 	uint32_t max_sessions;      /**< session table size per device */
 	unsigned int stats_interval; /**< seconds; 0 = only at exit */
+	bool guest_polls;           /**< --guest-polls: never interrupt guests */
 };
 
 /**

@@ -111,6 +111,7 @@ create_devices(struct app *app)
 		p.max_dataqueues = app->args.queues;
 		p.max_sessions = app->args.max_sessions;
 		p.engine = app->args.sockets[i].engine;
+		p.guest_polls = app->args.guest_polls;
 		rc = vcrypto_dev_create(&p, &app->devs[i]);
 		if (rc != 0) {
 			fprintf(stderr, APP ": cannot serve %s: %s\n", p.socket_path,

@@ -31,6 +31,7 @@ RTE_LOG_REGISTER(vcrypto_backend_logtype, lib.vcrypto.backend, INFO);
 #define VCRYPTO_FEATURES ((1ull << VCRYPTO_VIRTIO_F_VERSION_1) | \
 	(1ull << VIRTIO_CRYPTO_F_REVISION_1) | VCRYPTO_STATELESS_FEATURES | \
 	(1ull << VCRYPTO_VIRTIO_F_RING_INDIRECT_DESC) | \
+	(1ull << VCRYPTO_VIRTIO_F_RING_EVENT_IDX) | \
 	(1ull << VHOST_USER_F_PROTOCOL_FEATURES))
 
 /* CRYPTO_SESSION: sessions over vhost-user messages (vhost_msg.c), for a
@@ -102,7 +103,8 @@ take_mem_table(struct vcrypto_dev *dev)
 }
 
 static void
-start_queue(struct vcrypto_dev *dev, struct vcrypto_vq *vq, bool indirect)
+start_queue(struct vcrypto_dev *dev, struct vcrypto_vq *vq, bool indirect,
+		bool event_idx)
 {
 	struct rte_vhost_vring vr;
 	uint16_t last_avail, last_used;
@@ -121,6 +123,7 @@ start_queue(struct vcrypto_dev *dev, struct vcrypto_vq *vq, bool indirect)
 			dev->path, vq->index, vr.size);
 		return;
 	}
+	vcrypto_vring_split_set_event_idx(&vq->ring, event_idx);
 	vq->callfd = vr.callfd;
 	vq->broken_logged = false;
 	vq->ready = true;
@@ -166,7 +169,8 @@ vcrypto_dev_start_rings(struct vcrypto_dev *dev)
 	for (q = 0; q < dev->nr_queues; q++) {
 		dev->vqs[q].ready = false;
 		if (q < nr)
-			start_queue(dev, &dev->vqs[q], indirect);
+			start_queue(dev, &dev->vqs[q], indirect,
+				(features >> VCRYPTO_VIRTIO_F_RING_EVENT_IDX) & 1);
 	}
 	dev->started = true;
 	__atomic_store_n(&dev->running, 1, __ATOMIC_RELEASE);
@@ -418,6 +422,7 @@ dev_alloc(const struct vcrypto_dev_params *p, struct vcrypto_dev **out)
 	dev->nr_queues = dev->max_dataqueues + 1;
 	dev->max_sessions = p->max_sessions ? p->max_sessions : DEFAULT_MAX_SESSIONS;
 	dev->vid = -1;
+	dev->guest_polls = p->guest_polls;
 	rte_spinlock_init(&dev->lock);
 	rc = engine_open(dev, p);
 	if (rc != 0) {

@@ -32,8 +32,10 @@
 #include "session_priv.h"
 #include "vring_split_priv.h"
 
-/** Requests taken from one queue in one pass. */
-#define VCRYPTO_BURST 32
+/** Requests taken from one queue in one pass: enough to fill every lane
+ *  of ipsec-mb's widest managers twice and to overlap the cache misses of
+ *  many requests; at most 64 (a burst's state lives on the stack). */
+#define VCRYPTO_BURST 64
 /** Most data queues a device offers. */
 #define VCRYPTO_MAX_DATAQUEUES 64
 
@@ -71,6 +73,7 @@ struct vcrypto_dev {
 	/** the front-end took protocol feature CRYPTO_SESSION: it keeps the
 	 *  control queue (QEMU's cryptodev-vhost-user; see vhost_msg.c) */
 	bool fe_sessions;
+	bool guest_polls;          /**< never interrupt the guest (params) */
 
 	struct vcrypto_gmem mem;   /**< guest memory of the running device */
 	struct vcrypto_session_table sessions; /**< the guest's sessions */

@@ -23,6 +23,7 @@
  * Requires an initialised EAL (rte_eal_init) before vcrypto_dev_create().
  */
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #ifdef __cplusplus
@@ -48,6 +49,9 @@ struct vcrypto_dev_params {
 	 *  intel-ipsec-mb, "cryptodev:NAME" for the DPDK cryptodev NAME
 	 *  (created before, e.g. with EAL --vdev; see the cryptodev engine). */
 	const char *engine;
+	/** The guest polls the used rings (e.g. a DPDK driver): never write
+	 *  its call eventfds, whatever the rings' flags or used_event say. */
+	bool guest_polls;
 };
 
 /** Status codes counted per request (indices into status[]). */

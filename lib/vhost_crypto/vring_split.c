@@ -23,13 +23,57 @@ vcrypto_vring_split_init(struct vcrypto_vring_split *vq, void *desc,
 	vq->last_used = last_used;
 	vq->published = last_used;
 	vq->indirect = indirect;
+	vq->event_idx = false;
+	vq->avail_event = (uint16_t)(last_avail - 1);
 	vq->broken = false;
 	return 0;
 }
 
 void
+vcrypto_vring_split_set_event_idx(struct vcrypto_vring_split *vq, bool on)
+{
+	vq->event_idx = on;
+}
+
+/* avail_event sits after the used ring's elements (2.7.8). */
+static inline volatile uint16_t *
+avail_event_ptr(const struct vcrypto_vring_split *vq)
+{
+	return (volatile uint16_t *)&vq->used->ring[vq->size];
+}
+
+/* used_event sits after the avail ring's entries (2.7.6). */
+static inline const volatile uint16_t *
+used_event_ptr(const struct vcrypto_vring_split *vq)
+{
+	return (const volatile uint16_t *)&vq->avail->ring[vq->size];
+}
+
+/*
+ * The driver kicks when its new avail idx passes avail_event, i.e. when
+ * avail_event is in [old, new) of the indices it just added; those lie in
+ * [last_avail, last_avail + size]. A value behind last_avail is never in
+ * that window until the driver's index wraps 2^16 around onto it, so it is
+ * moved up to last_avail - 1 long before (once every 16K requests: one
+ * store to a line the driver reads only when it kicks).
+ */
+static inline void
+keep_kicks_off(struct vcrypto_vring_split *vq)
+{
+	if ((uint16_t)(vq->last_avail - 1 - vq->avail_event) < 0x4000)
+		return;
+	vq->avail_event = (uint16_t)(vq->last_avail - 1);
+	*avail_event_ptr(vq) = htole16(vq->avail_event);
+}
+
+void
 vcrypto_vring_split_suppress_kicks(struct vcrypto_vring_split *vq)
 {
+	if (vq->event_idx) {
+		vq->avail_event = (uint16_t)(vq->last_avail - 1);
+		*avail_event_ptr(vq) = htole16(vq->avail_event);
+		return;
+	}
 	*(volatile uint16_t *)&vq->used->flags =
 		htole16(VCRYPTO_VRING_USED_F_NO_NOTIFY);
 }
@@ -69,6 +113,41 @@ vcrypto_vring_split_pop(struct vcrypto_vring_split *vq, uint16_t *head)
 	vq->last_avail++;
 	*head = h;
 	return 0;
+}
+
+uint16_t
+vcrypto_vring_split_pop_burst(struct vcrypto_vring_split *vq,
+		uint16_t *heads, uint16_t max)
+{
+	const volatile uint16_t *ring = vq->avail->ring;
+	uint16_t mask = vq->size - 1;
+	uint16_t avail_idx, n, i, h;
+
+	/* A1, as in vcrypto_vring_split_avail(). */
+	avail_idx = le16toh(__atomic_load_n(&vq->avail->idx, __ATOMIC_ACQUIRE));
+	n = (uint16_t)(avail_idx - vq->last_avail);
+	if (n == 0)
+		return 0;
+	if (n > vq->size) {
+		vq->broken = true;
+		return 0;
+	}
+	if (n > max)
+		n = max;
+	for (i = 0; i < n; i++) {
+		h = le16toh(ring[(uint16_t)(vq->last_avail + i) & mask]);
+		if (h >= vq->size) {
+			vq->broken = true;
+			break;
+		}
+		heads[i] = h;
+		/* The walk reads it next; the driver wrote it last. */
+		__builtin_prefetch(&vq->desc[h]);
+	}
+	vq->last_avail = (uint16_t)(vq->last_avail + i);
+	if (vq->event_idx)
+		keep_kicks_off(vq);
+	return i;
 }
 
 /* Read a descriptor exactly once: later checks look only at the copy. */
@@ -203,9 +282,10 @@ vcrypto_vring_split_push(struct vcrypto_vring_split *vq, uint16_t head,
 bool
 vcrypto_vring_split_publish(struct vcrypto_vring_split *vq)
 {
+	uint16_t old = vq->published;
 	uint16_t flags;
 
-	if (vq->last_used == vq->published)
+	if (vq->last_used == old)
 		return false;
 	/*
 	 * R1: the used elements written by push() must be visible before the
@@ -221,6 +301,14 @@ vcrypto_vring_split_publish(struct vcrypto_vring_split *vq)
 	 * waiting for this very idx (store-load ordering needs a full fence).
 	 */
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	if (vq->event_idx) {
+		/* The driver wants an interrupt when idx passes used_event:
+		 * when used_event is in [old, new) of what we just published. */
+		uint16_t ev = le16toh(*used_event_ptr(vq));
+
+		return (uint16_t)(vq->last_used - ev - 1) <
+			(uint16_t)(vq->last_used - old);
+	}
 	flags = le16toh(*(const volatile uint16_t *)&vq->avail->flags);
 	return !(flags & VCRYPTO_VRING_AVAIL_F_NO_INTERRUPT);
 }

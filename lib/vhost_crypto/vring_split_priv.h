@@ -52,7 +52,9 @@ struct vcrypto_vring_split {
 	uint16_t last_avail; /**< next avail ring slot to consume */
 	uint16_t last_used;  /**< next used ring slot to fill */
 	uint16_t published;  /**< used idx last made visible to the driver */
+	uint16_t avail_event; /**< EVENT_IDX: the avail_event last written */
 	bool indirect;       /**< VIRTIO_F_RING_INDIRECT_DESC was negotiated */
+	bool event_idx;      /**< VIRTIO_F_RING_EVENT_IDX was negotiated */
 	bool broken;         /**< the driver broke the ring; stop serving it */
 };
 
@@ -67,10 +69,35 @@ int vcrypto_vring_split_init(struct vcrypto_vring_split *vq, void *desc,
 		uint16_t last_used, bool indirect);
 
 /**
- * Tell the driver not to notify (kick) us: we poll. Sets used->flags
- * NO_NOTIFY, which is only a hint the driver may ignore (virtio 1.2, 2.7.7).
+ * Use VIRTIO_F_RING_EVENT_IDX (after init, before the first use): the
+ * driver's used_event then says when it wants an interrupt, and the
+ * device's avail_event when it wants a kick. The rings must have been
+ * mapped with room for both (virtio 1.2, 2.7.10).
+ */
+void vcrypto_vring_split_set_event_idx(struct vcrypto_vring_split *vq,
+		bool on);
+
+/**
+ * Tell the driver not to notify (kick) us: we poll. Without EVENT_IDX sets
+ * used->flags NO_NOTIFY, which is only a hint the driver may ignore
+ * (virtio 1.2, 2.7.7); with EVENT_IDX keeps avail_event behind the
+ * driver's index, where crossing it never happens (see
+ * vcrypto_vring_split_pop_burst(), which keeps it there).
  */
 void vcrypto_vring_split_suppress_kicks(struct vcrypto_vring_split *vq);
+
+/**
+ * Take up to @p max available heads into @p heads and prefetch their
+ * descriptors: vcrypto_vring_split_avail() and @p max times
+ * vcrypto_vring_split_pop() in one go.
+ *
+ * @return how many heads were taken (0..max). When the driver's index is
+ *         more than a queue size ahead or a head is not below the queue
+ *         size, the queue is marked broken (vq->broken) and the heads
+ *         before the bad one are returned.
+ */
+uint16_t vcrypto_vring_split_pop_burst(struct vcrypto_vring_split *vq,
+		uint16_t *heads, uint16_t max);
 
 /**
  * How many chains the driver has made available, at most @p max.
@@ -121,8 +148,10 @@ void vcrypto_vring_split_push(struct vcrypto_vring_split *vq, uint16_t head,
 /**
  * Make the pushed used elements visible (one release store of used->idx).
  *
- * @return true when the driver wants an interrupt for them (something was
- *         published and avail->flags lacks NO_INTERRUPT), false otherwise.
+ * @return true when the driver wants an interrupt for them: something was
+ *         published and, with EVENT_IDX, the new used index passed the
+ *         driver's used_event, or without it avail->flags lacks
+ *         NO_INTERRUPT; false otherwise.
  */
 bool vcrypto_vring_split_publish(struct vcrypto_vring_split *vq);
 

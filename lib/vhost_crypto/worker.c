@@ -4,14 +4,17 @@
 /*
  * The poller: one pass over a device's queues from the caller's lcore.
  * Per pass: one trylock; per queue: one burst of at most VCRYPTO_BURST
- * chains, one engine call, one used-idx publish and at most one eventfd
- * write. Nothing here allocates, blocks or logs above DEBUG per request;
+ * chains, taken in stages over the whole burst (heads, walks, decodes, one
+ * engine call, completions), one used-idx publish and at most one eventfd
+ * write; an idle queue costs one read of avail->idx. Nothing here allocates, blocks or logs above DEBUG per request;
  * a broken ring is reported once and the queue left alone.
  */
 #include <string.h>
 #include <sys/eventfd.h>
 
+#include <rte_branch_prediction.h>
 #include <rte_cycles.h>
+#include <rte_prefetch.h>
 
 #include "vcrypto_wire.h"
 #include "device_priv.h"
@@ -69,47 +72,50 @@ fold_stats(struct vcrypto_dev *dev, const struct burst_stats *bs, bool ctrl)
 	}
 }
 
-/* Publish the burst's used elements and interrupt the guest once. */
+/*
+ * Publish the burst's used elements and interrupt the guest at most once,
+ * never when it said it polls (the device's guest_polls).
+ */
 static void
-finish_burst(struct vcrypto_vq *vq)
+finish_burst(const struct vcrypto_dev *dev, struct vcrypto_vq *vq)
 {
-	if (vcrypto_vring_split_publish(&vq->ring) && vq->callfd >= 0)
+	if (vcrypto_vring_split_publish(&vq->ring) && vq->callfd >= 0 &&
+			!dev->guest_polls)
 		eventfd_write(vq->callfd, 1);
 }
 
 static unsigned int
 poll_ctrlq(struct vcrypto_dev *dev, struct vcrypto_vq *vq)
 {
-	struct burst_stats bs = {0};
+	uint16_t heads[VCRYPTO_BURST];
 	struct vcrypto_ctrl_result res;
-	uint16_t head;
-	int i, n;
+	struct burst_stats bs;
+	uint16_t i, n;
 
-	n = vcrypto_vring_split_avail(&vq->ring, VCRYPTO_BURST);
-	if (n < 0)
+	n = vcrypto_vring_split_pop_burst(&vq->ring, heads, VCRYPTO_BURST);
+	if (unlikely(vq->ring.broken))
 		ring_broken(dev, vq);
+	if (n == 0)
+		return 0;
+	memset(&bs, 0, sizeof(bs));
 	for (i = 0; i < n; i++) {
-		if (vcrypto_vring_split_pop(&vq->ring, &head) != 0) {
-			ring_broken(dev, vq);
-			break;
-		}
-		if (vcrypto_vring_split_walk(&vq->ring, &dev->mem, head,
+		if (vcrypto_vring_split_walk(&vq->ring, &dev->mem, heads[i],
 				&vq->chain) != 0) {
 			bs.bad_chains++;
 			count(&bs, VIRTIO_CRYPTO_ERR);
-			vcrypto_vring_split_push(&vq->ring, head, 0);
+			vcrypto_vring_split_push(&vq->ring, heads[i], 0);
 		} else {
 			vcrypto_ctrl_handle(&dev->ctrl, &vq->chain, &res);
 			count(&bs, res.status);
 			bs.created += res.created;
 			bs.destroyed += res.destroyed;
-			vcrypto_vring_split_push(&vq->ring, head, res.used_len);
+			vcrypto_vring_split_push(&vq->ring, heads[i], res.used_len);
 		}
-		bs.done++;
 	}
-	finish_burst(vq);
+	bs.done = n;
+	finish_burst(dev, vq);
 	fold_stats(dev, &bs, true);
-	return bs.done;
+	return n;
 }
 
 /* Per-queue burst state: requests [first, end) are decoded, not finished. */
@@ -146,25 +152,52 @@ run_batch(struct vcrypto_dev *dev, struct vcrypto_vq *vq,
 	vq->bounce.used = 0;
 }
 
-/* Walk and decode request @p i of the burst (its chain is vq->chains[i]). */
-static void
-take_request(struct vcrypto_dev *dev, struct vcrypto_vq *vq,
+/*
+ * Walk the chain of request @p i (stage 1 of a burst) and start loading
+ * what decode and the engine touch first: the header, the first line of
+ * each buffer, and the status byte's line (for writing). The driver wrote
+ * all of them on another core; doing this for the whole burst before the
+ * first decode overlaps those transfers instead of taking them one by one.
+ * @return false when the chain is malformed (the request is then done).
+ */
+static bool
+walk_request(struct vcrypto_dev *dev, struct vcrypto_vq *vq,
 		struct data_burst *db, uint16_t i, uint16_t head)
 {
 	struct vcrypto_req *req = &vq->reqs[i];
 	struct vcrypto_chain *chain = &vq->chains[i];
+	uint16_t s;
 
-	if (vcrypto_vring_split_walk(&vq->ring, &dev->mem, head, chain) != 0) {
+	if (unlikely(vcrypto_vring_split_walk(&vq->ring, &dev->mem, head,
+			chain) != 0)) {
 		/* Where the status byte is cannot be trusted. */
 		db->bs.bad_chains++;
 		req->head = head;
 		req->status_ptr = NULL;
 		req->status = VIRTIO_CRYPTO_ERR;
-		return;
+		return false;
 	}
+	for (s = 0; s < chain->nread; s++)
+		rte_prefetch0(chain->seg[s].hva);
+	for (; s < chain->nseg; s++)
+		rte_prefetch0_write(chain->seg[s].hva);
+	if (chain->nseg > chain->nread)
+		rte_prefetch0_write(chain->seg[chain->nseg - 1].hva +
+			chain->seg[chain->nseg - 1].len - 1);
+	return true;
+}
+
+/* Decode request @p i of the burst (stage 2; its chain is walked). */
+static void
+decode_request(struct vcrypto_dev *dev, struct vcrypto_vq *vq,
+		struct data_burst *db, uint16_t i)
+{
+	struct vcrypto_req *req = &vq->reqs[i];
+	struct vcrypto_chain *chain = &vq->chains[i];
+
 	req->status = vcrypto_codec_data_decode(&dev->codec, chain,
 		&vq->bounce, req);
-	if (req->status == VCRYPTO_CODEC_DEFER) {
+	if (unlikely(req->status == VCRYPTO_CODEC_DEFER)) {
 		/* The bounce area is full: finish what came before, retry. */
 		run_batch(dev, vq, db, i);
 		req->status = vcrypto_codec_data_decode(&dev->codec, chain,
@@ -176,32 +209,35 @@ take_request(struct vcrypto_dev *dev, struct vcrypto_vq *vq,
 		vq->batch[db->nb_engine++] = req;
 }
 
+/*
+ * One burst: take the heads, walk every chain, decode every request, run
+ * the engine once over all of them, then complete them in ring order with
+ * one used-idx publish and at most one interrupt.
+ */
 static unsigned int
 poll_dataq(struct vcrypto_dev *dev, struct vcrypto_vq *vq)
 {
+	uint16_t heads[VCRYPTO_BURST];
+	bool walked[VCRYPTO_BURST];
 	struct data_burst db;
-	uint16_t head, done = 0;
-	int i, n;
+	uint16_t i, n;
 
-	n = vcrypto_vring_split_avail(&vq->ring, VCRYPTO_BURST);
-	if (n < 0)
+	n = vcrypto_vring_split_pop_burst(&vq->ring, heads, VCRYPTO_BURST);
+	if (unlikely(vq->ring.broken))
 		ring_broken(dev, vq);
-	if (n <= 0)
+	if (n == 0)
 		return 0;
 	memset(&db, 0, sizeof(db));
-	for (i = 0; i < n; i++) {
-		if (vcrypto_vring_split_pop(&vq->ring, &head) != 0) {
-			ring_broken(dev, vq);
-			break;
-		}
-		take_request(dev, vq, &db, done, head);
-		done++;
-	}
-	run_batch(dev, vq, &db, done);
-	db.bs.done = done;
-	finish_burst(vq);
+	for (i = 0; i < n; i++)
+		walked[i] = walk_request(dev, vq, &db, i, heads[i]);
+	for (i = 0; i < n; i++)
+		if (walked[i])
+			decode_request(dev, vq, &db, i);
+	run_batch(dev, vq, &db, n);
+	db.bs.done = n;
+	finish_burst(dev, vq);
 	fold_stats(dev, &db.bs, false);
-	return done;
+	return n;
 }
 
 static inline bool

@@ -20,7 +20,11 @@
 static struct {
 	struct vcrypto_vring_desc desc[QSZ];
 	uint16_t avail[2 + QSZ + 1];
-	struct { uint16_t flags, idx; struct vcrypto_vring_used_elem ring[QSZ]; } used;
+	struct {
+		uint16_t flags, idx;
+		struct vcrypto_vring_used_elem ring[QSZ];
+		uint16_t avail_event; /* EVENT_IDX */
+	} used;
 	struct vcrypto_vring_desc indirect[VCRYPTO_CHAIN_MAX_SEGS + 8];
 	uint8_t buf[16][256];
 } __attribute__((aligned(64))) ram;
@@ -119,6 +123,91 @@ test_good_chain(void)
 	vcrypto_vring_split_push(&vq, head, 1);
 	CHECK(!vcrypto_vring_split_publish(&vq));
 	CHECK_EQ(ram.used.idx, 2);
+}
+
+/* Several heads at once, and a bad head stops the burst before it. */
+static void
+test_pop_burst(void)
+{
+	uint16_t heads[8];
+
+	reset(false);
+	CHECK_EQ(vcrypto_vring_split_pop_burst(&vq, heads, 8), 0);
+	make_avail(5);
+	make_avail(9);
+	make_avail(2);
+	CHECK_EQ(vcrypto_vring_split_pop_burst(&vq, heads, 2), 2);
+	CHECK(heads[0] == 5 && heads[1] == 9);
+	CHECK_EQ(vcrypto_vring_split_pop_burst(&vq, heads, 8), 1);
+	CHECK_EQ(heads[0], 2);
+	CHECK_EQ(vq.last_avail, 3);
+	make_avail(4);
+	make_avail(QSZ); /* out of range */
+	make_avail(1);
+	CHECK_EQ(vcrypto_vring_split_pop_burst(&vq, heads, 8), 1);
+	CHECK_EQ(heads[0], 4);
+	CHECK(vq.broken);
+	CHECK_EQ(vq.last_avail, 4);
+
+	/* The driver's index more than a queue ahead. */
+	reset(false);
+	ram.avail[1] = QSZ + 1;
+	CHECK_EQ(vcrypto_vring_split_pop_burst(&vq, heads, 8), 0);
+	CHECK(vq.broken);
+	CHECK_EQ(vq.last_avail, 0);
+}
+
+/* VIRTIO_F_RING_EVENT_IDX: used_event decides interrupts, avail_event
+ * stays where a driver never kicks. */
+static void
+test_event_idx(void)
+{
+	uint16_t heads[QSZ], i, n;
+
+	reset(false);
+	vcrypto_vring_split_set_event_idx(&vq, true);
+	vcrypto_vring_split_suppress_kicks(&vq);
+	CHECK_EQ(ram.used.flags, 0); /* the flag is not how it is done */
+	CHECK_EQ(ram.used.avail_event, 0xffff); /* behind avail idx 0 */
+
+	/* Driver: interrupt me when used idx passes 2 (used_event = 2). */
+	ram.avail[2 + QSZ] = 2;
+	ram.avail[0] = VCRYPTO_VRING_AVAIL_F_NO_INTERRUPT; /* ignored now */
+	for (i = 0; i < 3; i++)
+		make_avail(i);
+	CHECK_EQ(vcrypto_vring_split_pop_burst(&vq, heads, QSZ), 3);
+	vcrypto_vring_split_push(&vq, heads[0], 1);
+	vcrypto_vring_split_push(&vq, heads[1], 1);
+	CHECK(!vcrypto_vring_split_publish(&vq)); /* idx 2: not past 2 yet */
+	vcrypto_vring_split_push(&vq, heads[2], 1);
+	CHECK(vcrypto_vring_split_publish(&vq));  /* idx 3 passed 2 */
+	CHECK_EQ(ram.used.idx, 3);
+	make_avail(3);
+	CHECK_EQ(vcrypto_vring_split_pop_burst(&vq, heads, QSZ), 1);
+	vcrypto_vring_split_push(&vq, heads[0], 1);
+	CHECK(!vcrypto_vring_split_publish(&vq)); /* 2 already passed */
+	ram.avail[2 + QSZ] = 4; /* the driver re-arms at the idx it saw */
+	make_avail(4);
+	CHECK_EQ(vcrypto_vring_split_pop_burst(&vq, heads, QSZ), 1);
+	vcrypto_vring_split_push(&vq, heads[0], 1);
+	CHECK(vcrypto_vring_split_publish(&vq));
+
+	/* Over many wraps of the 16-bit index, avail_event is never inside
+	 * the window of indices the driver adds (so it never kicks). */
+	for (n = 0; n < 5000; n++) {
+		uint16_t old = ram.avail[1], ev;
+
+		for (i = 0; i < 13; i++)
+			make_avail(i);
+		ev = ram.used.avail_event;
+		CHECK((uint16_t)(ram.avail[1] - ev - 1) >=
+			(uint16_t)(ram.avail[1] - old));
+		CHECK_EQ(vcrypto_vring_split_pop_burst(&vq, heads, QSZ), 13);
+		for (i = 0; i < 13; i++)
+			vcrypto_vring_split_push(&vq, heads[i], 1);
+		vcrypto_vring_split_publish(&vq);
+	}
+	CHECK(!vq.broken);
 }
 
 static void
@@ -282,6 +371,8 @@ main(void)
 {
 	test_init();
 	test_good_chain();
+	test_pop_burst();
+	test_event_idx();
 	test_loops();
 	test_bad_indices();
 	test_bad_descriptors();
