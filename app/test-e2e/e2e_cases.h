@@ -27,6 +27,8 @@ struct e2e_env {
 	struct e2e_dev *dev;                    /**< device under test */
 	struct e2e_dev *refdev;                 /**< reference cryptodev, or NULL */
 	unsigned int skipped;                   /**< cases skipped (not counted in tally) */
+	int strict_sessions;                    /**< a refused session of a listed
+						  *   algorithm is a failure */
 	uint16_t next_qp;                       /**< KAT ops go round the queue pairs */
 	struct ref_cbc *ref;                    /**< independent reference */
 	struct cbc_vector vec[CBC_VEC_COUNT];   /**< NIST SP 800-38A F.2 */

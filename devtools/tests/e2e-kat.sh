@@ -29,7 +29,7 @@ run_e2e() {
 	shift 2
 	timeout -k 5 120 "$app" $(t_front_eal kat 0) \
 		--vdev "crypto_virtio_user0,path=$sock,queues=$queues" \
-		--vdev crypto_aesni_mb0 -- --ref crypto_aesni_mb0 "$@" \
+		--vdev crypto_aesni_mb0 -- --ref crypto_aesni_mb0 --strict-sessions "$@" \
 		> "$VCRYPTO_RUN/$log" 2>&1
 	rc=$?
 	grep -E '^(PASS|FAIL|SKIP) |^[0-9]+ skipped$|^[0-9]+ passed, [0-9]+ failed$' \
