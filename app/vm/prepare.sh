@@ -48,6 +48,13 @@ dpdk_plugins=(/usr/lib/x86_64-linux-gnu/librte_bus_pci.so.23
 	/usr/lib/x86_64-linux-gnu/librte_mempool_ring.so.23)
 debian_pmd=$dpdk_pmds/librte_crypto_virtio.so.23
 project_plugin=$build/drivers/crypto/virtio/librte_crypto_virtio.so
+# The project's known-answer test program (every algorithm the device offers),
+# run by test-dpdk-driver.sh with the project's plugin; optional (-Dtests=false).
+e2e_prog=$build/app/test-e2e/vcrypto-test-e2e
+e2e_progs=()
+[ -x "$e2e_prog" ] && e2e_progs=("$e2e_prog")
+# glibc loads libgcc_s at run time (pthread_cancel in rte_eal_cleanup).
+runtime_libs=(/usr/lib/x86_64-linux-gnu/libgcc_s.so.1)
 vectors=$top/drivers/crypto/virtio/test/vectors
 
 install_packages() {
@@ -199,7 +206,7 @@ stage_dpdk_root() {
 	local root=$1 lib
 	copy_same_path "$root" "$dpdk_prog"
 	for lib in $(needed_libs "$dpdk_prog" "${dpdk_plugins[@]}" "$debian_pmd" \
-			"$project_plugin"); do
+			"$project_plugin" "${e2e_progs[@]}"); do
 		copy_same_path "$root" "$lib"
 	done
 	# EAL refuses plugins from world-writable directories: 0755 dirs.
@@ -210,6 +217,10 @@ stage_dpdk_root() {
 	chmod 0755 "$root/opt" "$root/opt/vcrypto" "$root/opt/debian-pmd"
 	cp -L "$debian_pmd" "$root/opt/debian-pmd/"
 	cp -L "$project_plugin" "$root/opt/vcrypto/"
+	[ ${#e2e_progs[@]} = 0 ] || install -m 0755 "$e2e_prog" "$root/opt/vcrypto/vcrypto-test-e2e"
+	for lib in "${runtime_libs[@]}"; do
+		[ -e "$lib" ] && copy_same_path "$root" "$lib"
+	done
 	cp "$vectors"/nist_cbc_*.data "$root/vectors/"
 }
 
@@ -242,8 +253,9 @@ build_images() {
 	m_linux=$(manifest "$top/app/vm/prepare.sh" /bin/busybox "$guest_src"/* "$kdir"/modules/*.ko \
 		"$kdir/modules.deps" "$vm/guest/afalg_kat")
 	m_dpdk=$( { echo "$m_linux"; manifest "$dpdk_prog" "${dpdk_plugins[@]}" "$debian_pmd" \
-		"$project_plugin" "$vectors"/nist_cbc_*.data \
-		$(needed_libs "$dpdk_prog" "${dpdk_plugins[@]}" "$debian_pmd" "$project_plugin"); } )
+		"$project_plugin" "${e2e_progs[@]}" "${runtime_libs[@]}" "$vectors"/nist_cbc_*.data \
+		$(needed_libs "$dpdk_prog" "${dpdk_plugins[@]}" "$debian_pmd" "$project_plugin" \
+			"${e2e_progs[@]}"); } )
 	if [ -f "$vm/initrd-linux.cpio.gz" ] && [ "$m_linux" = "$(cat "$vm/manifest-linux" 2>/dev/null)" ]; then
 		log "initrd-linux.cpio.gz: up to date"
 	else

@@ -7,7 +7,10 @@
 # hugetlbfs (pages come from hugepages= on the kernel command line) and runs
 # the unmodified dpdk-test-crypto-perf in verify mode against the NIST
 # SP 800-38A F.2 AES-CBC vectors (128/192/256, encrypt and decrypt), plus a
-# corrupted vector that must be reported as failed.
+# corrupted vector that must be reported as failed. With the project's
+# plugin it then runs vcrypto-test-e2e --kat-only on the PCI device: the
+# known-answer tests of every algorithm the device offers (the rest SKIP;
+# their sessions must be refused).
 # Kernel command line: vm.plugin=PATH (the PMD to load with -d).
 # Exit status 0 only when every check passed.
 . /tests/lib.sh
@@ -81,4 +84,28 @@ sed 's/^0x76, 0x49/0x77, 0x49/' /vectors/nist_cbc_128.data > /tmp/bad.data
 verify "corrupted vector is reported as failed" any --cipher-op encrypt \
 	--cipher-key-sz 16 --test-file /tmp/bad.data
 echo "crypto-perf checks: $((7 - fails)) passed, $fails failed"
+
+# Known-answer tests of every algorithm, through the project's PMD. The
+# cryptodev of a PCI device is named by its PCI address.
+kat=/opt/vcrypto/vcrypto-test-e2e
+if [ "$plugin" = /opt/vcrypto/librte_crypto_virtio.so ] && [ -x "$kat" ]; then
+	"$kat" -l 0,1 --file-prefix vmkat -a "$addr" \
+		-d /usr/lib/x86_64-linux-gnu/librte_bus_pci.so.23 \
+		-d /usr/lib/x86_64-linux-gnu/librte_mempool_ring.so.23 \
+		-d "$plugin" -- --dev "$addr" --kat-only --timeout-ms 20000 > /tmp/kat.out 2>&1
+	krc=$?
+	sed -n 's/^\(FAIL\|SKIP\) /  KAT \1 /p' /tmp/kat.out
+	counts=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' /tmp/kat.out | tail -n 1)
+	skipped=$(grep -E '^[0-9]+ skipped$' /tmp/kat.out | tail -n 1)
+	if [ $krc = 0 ]; then
+		echo "PASS vcrypto-test-e2e known-answer tests: $counts, $skipped"
+	else
+		echo "FAIL vcrypto-test-e2e known-answer tests (exit $krc): ${counts:-no result}, $skipped"
+		grep -vE '^(PASS|SKIP) ' /tmp/kat.out | tail -n 30 | sed 's/^/  KAT /'
+		fails=$((fails + 1))
+	fi
+elif [ "$plugin" = /opt/vcrypto/librte_crypto_virtio.so ]; then
+	echo "FAIL vcrypto-test-e2e is not in the image"
+	fails=$((fails + 1))
+fi
 [ $fails = 0 ]
