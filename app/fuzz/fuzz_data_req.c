@@ -229,10 +229,12 @@ checked_burst(void *ctx, struct vcrypto_req *const *reqs, uint16_t n)
 			"outside the guest and the bounce area", i, r->aad_len);
 		FZ_ASSERT(r->status_ptr != NULL && in_regions(r->status_ptr, 1),
 			"request %u: status byte outside the guest", i);
-		/* the digest goes to the request, or inside its own dst */
+		/* the digest goes to the request, inside its own dst, or to
+		 * hash_result in guest memory (in place) */
 		FZ_ASSERT(r->digest_out == r->digest || (r->dst != NULL &&
 			r->digest_out >= r->dst && r->result_len <= r->len &&
-			r->digest_out + r->result_len <= r->dst + r->len),
+			r->digest_out + r->result_len <= r->dst + r->len) ||
+			in_regions(r->digest_out, r->result_len),
 			"request %u: digest output outside the request", i);
 		FZ_ASSERT(r->iv_len <= sizeof(r->iv) &&
 			r->auth_iv_len <= sizeof(r->auth_iv) &&

@@ -246,10 +246,11 @@ in_range(uint32_t off, uint32_t len, uint32_t total)
 /*
  * HASH_THEN_CIPHER: the device writes hash_result before it reads the
  * cipher input (wire-conventions.rst, "Digest encrypted"). When
- * hash_result is guest memory that src's cipher range reads (the driver
- * put the digest inside the data it encrypts), the digest must be in the
- * work buffer, at that place, before the cipher runs: point the engine's
- * digest output there. @p src_at is src's readable-stream offset.
+ * hash_result is guest memory inside src that the cipher range reads, in
+ * whole or in part (the driver put the digest inside the data it
+ * encrypts), the digest must be in the work buffer, at that place, before
+ * the cipher runs: point the engine's digest output there. @p src_at is
+ * src's readable-stream offset.
  */
 static void
 digest_into_cipher(const struct vcrypto_chain *c, uint64_t src_at,
@@ -263,6 +264,17 @@ digest_into_cipher(const struct vcrypto_chain *c, uint64_t src_at,
 
 	if (h == NULL)
 		return; /* empty, or split over descriptors: written after */
+	/* In place, the work buffer is the guest's memory: hash_result may
+	 * start inside it and run past src's end (the digest only partly in
+	 * the cipher range); the engine then writes hash_result itself. */
+	if ((uintptr_t)h >= (uintptr_t)req->dst &&
+			(uintptr_t)h < (uintptr_t)req->dst + req->len) {
+		lo = (uintptr_t)h - (uintptr_t)req->dst;
+		if (lo < (uint64_t)req->cipher_off + req->cipher_len &&
+				lo + req->result_len > req->cipher_off)
+			req->digest_out = (uint8_t *)(uintptr_t)h;
+		return;
+	}
 	for (i = 0; i < c->nread; at += c->seg[i].len, i++) {
 		lo = at > src_at ? at : src_at;
 		hi = at + c->seg[i].len;
@@ -274,11 +286,11 @@ digest_into_cipher(const struct vcrypto_chain *c, uint64_t src_at,
 		if ((uintptr_t)h < base ||
 				(uintptr_t)h + req->result_len > base + (hi - lo))
 			continue;
-		/* src offset of hash_result: inside the cipher range only */
+		/* src offset of hash_result; the cipher may cover only part of
+		 * it (the rest reaches dst as written) */
 		lo = lo - src_at + ((uintptr_t)h - base);
-		if (lo >= req->cipher_off &&
-				lo + req->result_len <= (uint64_t)req->cipher_off +
-					req->cipher_len)
+		if (lo < (uint64_t)req->cipher_off + req->cipher_len &&
+				lo + req->result_len > req->cipher_off)
 			req->digest_out = req->dst + lo;
 		return;
 	}
