@@ -219,6 +219,22 @@ hmac_digest(enum rte_crypto_auth_algorithm a, struct diff_rng *r, uint16_t fallb
 	return fallback;
 }
 
+/* A ZUC IV length for @p key_len both devices list (16 for ZUC-128; 23 or
+ * 25 for ZUC-256), or 16 when they list none for a 32-byte key. */
+static uint16_t
+zuc_iv(const struct rte_crypto_param_range rr[2], uint16_t key_len, struct diff_rng *r)
+{
+	uint16_t c[2], n = 0;
+
+	if (key_len == 32) {
+		if (in_range(&rr[0], 23) && in_range(&rr[1], 23))
+			c[n++] = 23;
+		if (in_range(&rr[0], 25) && in_range(&rr[1], 25))
+			c[n++] = 25;
+	}
+	return n == 0 ? 16 : c[diff_below(r, n)];
+}
+
 void
 diff_pick_xform(struct diff_algo *al, struct diff_rng *r, struct sj_xform *x,
 		uint8_t *keybuf)
@@ -238,13 +254,12 @@ diff_pick_xform(struct diff_algo *al, struct diff_rng *r, struct sj_xform *x,
 	x->aad_len = (uint16_t)pick_common(al->aad, DIFF_MAX_AAD, r);
 	/* ZUC: a 16-byte key goes with a 16-byte IV (ZUC-128), a 32-byte key
 	 * with a 23- or 25-byte one (ZUC-256); the ranges alone allow mixes. */
-	if (x->cipher == RTE_CRYPTO_CIPHER_ZUC_EEA3 && x->kind != SJ_AUTH) {
-		x->iv_len = x->key_len == 16 ? 16 : (diff_below(r, 2) ? 23 : 25);
-	}
+	if (x->cipher == RTE_CRYPTO_CIPHER_ZUC_EEA3 && x->kind != SJ_AUTH)
+		x->iv_len = zuc_iv(al->iv, x->key_len, r);
 	if (x->auth == RTE_CRYPTO_AUTH_ZUC_EIA3 && x->kind != SJ_CIPHER) {
 		if (x->kind == SJ_CHAIN)
 			x->akey_len = x->key_len;
-		x->auth_iv_len = x->akey_len == 16 ? 16 : (diff_below(r, 2) ? 23 : 25);
+		x->auth_iv_len = zuc_iv(al->auth_iv, x->akey_len, r);
 	}
 	diff_fill(r, keybuf, 2 * DIFF_MAX_KEY);
 	/* 3DES with K1 = K2 would be DES: fine for both devices, but keep
