@@ -26,6 +26,7 @@ e2e_tests=(
 	e2e-kat.sh
 	e2e-invsess.sh
 	hostile.sh
+	diff.sh
 	robust-no-backend.sh
 	robust-kill-driver.sh
 	fuzz-smoke.sh
