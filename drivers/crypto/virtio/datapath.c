@@ -286,6 +286,9 @@ build_chain(struct vcrypto_qp *qp, struct rte_crypto_op *op,
 		put_mbuf(rb, qp, sym->m_src, ao + al, ss->digest_len);
 	else
 		put(rb, result_addr(qp, ss, sym, s_addr), ss->digest_len);
+	/* A device that verifies reads the expected digest from hash_result. */
+	if (unlikely(ss->device_verifies))
+		rte_memcpy(s->digest, sym->auth.digest.data, ss->digest_len);
 	return RTE_CRYPTO_OP_STATUS_NOT_PROCESSED;
 }
 
@@ -583,6 +586,7 @@ build(struct vcrypto_qp *qp, struct rte_crypto_op *op, uint16_t head,
 	if (unlikely(rb->overflow))
 		return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
 	m->verify = ss->verify;
+	m->err_is_auth = ss->device_verifies;
 	m->digest_len = (uint8_t)ss->digest_len;
 	m->key_len = 0;
 	if (sl_fixed != 0) {
@@ -615,9 +619,16 @@ uint16_t
 vcrypto_enqueue_burst(void *qp_, struct rte_crypto_op **ops, uint16_t nb_ops)
 {
 	struct vcrypto_qp *qp = qp_;
+	uint32_t ls = __atomic_load_n(qp->link_state, __ATOMIC_ACQUIRE);
 	struct req_builder rb;
 	uint16_t i;
 
+	/* The back-end went away or came back (link.c). */
+	if (unlikely(ls != qp->link_seen)) {
+		if (ls & VCRYPTO_LINK_DOWN)
+			return vcrypto_link_enqueue(qp, ls, ops, nb_ops);
+		qp->link_seen = ls;
+	}
 	for (i = 0; i < nb_ops; i++) {
 		struct rte_crypto_op *op = ops[i];
 		enum rte_crypto_op_status st;
@@ -675,6 +686,9 @@ complete(struct vcrypto_data_slot *s, const struct vcrypto_req_meta *m,
 {
 	enum rte_crypto_op_status st = map_status(s->inhdr.status);
 
+	/* DPDK's vhost_crypto answers a digest that does not verify with ERR. */
+	if (unlikely(m->err_is_auth && s->inhdr.status == VIRTIO_CRYPTO_ERR))
+		return RTE_CRYPTO_OP_STATUS_AUTH_FAILED;
 	if (m->key_len > 0)
 		memset(s->u.raw + m->key_off, 0, m->key_len);
 	if (st == RTE_CRYPTO_OP_STATUS_SUCCESS && m->verify &&
@@ -696,19 +710,12 @@ reclaim(struct vcrypto_qp *qp, struct rte_crypto_op **ops, uint16_t max)
 }
 
 uint16_t
-vcrypto_dequeue_burst(void *qp_, struct rte_crypto_op **ops, uint16_t nb_ops)
+vcrypto_dequeue_completed(struct vcrypto_qp *qp, struct rte_crypto_op **ops, uint16_t nb_ops)
 {
-	struct vcrypto_qp *qp = qp_;
 	struct vcrypto_vq_used used[64];
 	uint16_t n = 0;
 	int got, i;
 
-	while (n < nb_ops && qp->rej_count > 0) {
-		ops[n++] = qp->rejected[qp->rej_head];
-		qp->rej_head = (qp->rej_head + 1) & (qp->rej_size - 1);
-		qp->rej_count--;
-		qp->stats.dequeue_err_count++;
-	}
 	while (n < nb_ops) {
 		got = vcrypto_vq_get_used(qp->vq, used, RTE_MIN(nb_ops - n, (int)RTE_DIM(used)));
 		if (unlikely(got < 0)) {
@@ -727,6 +734,29 @@ vcrypto_dequeue_burst(void *qp_, struct rte_crypto_op **ops, uint16_t nb_ops)
 			ops[n++] = op;
 		}
 	}
+	return n;
+}
+
+uint16_t
+vcrypto_dequeue_burst(void *qp_, struct rte_crypto_op **ops, uint16_t nb_ops)
+{
+	struct vcrypto_qp *qp = qp_;
+	uint32_t ls = __atomic_load_n(qp->link_state, __ATOMIC_ACQUIRE);
+	uint16_t n = 0;
+
+	/* Down (handing ops back, or waiting for the reconnect), or back up. */
+	if (unlikely((ls ^ qp->link_seen) | (ls & VCRYPTO_LINK_DOWN))) {
+		if (ls & VCRYPTO_LINK_DOWN)
+			return vcrypto_link_dequeue(qp, ls, ops, nb_ops);
+		qp->link_seen = ls;
+	}
+	while (n < nb_ops && qp->rej_count > 0) {
+		ops[n++] = qp->rejected[qp->rej_head];
+		qp->rej_head = (qp->rej_head + 1) & (qp->rej_size - 1);
+		qp->rej_count--;
+		qp->stats.dequeue_err_count++;
+	}
+	n += vcrypto_dequeue_completed(qp, ops + n, nb_ops - n);
 	qp->stats.dequeued_count += n;
 	return n;
 }

@@ -134,6 +134,34 @@ create_session(struct vcrypto_dev *vd, const struct vcrypto_ctrl_plan *p, uint64
 	return 0;
 }
 
+/* CREATE_CRYPTO_SESSION in DPDK 22.11's layout (session_msg.c). */
+static int
+create_session_msg(struct vcrypto_dev *vd, const struct vcrypto_ctrl_plan *p,
+		uint64_t *session_id)
+{
+	uint8_t payload[VCRYPTO_SESS_MSG_LEN];
+	int ret;
+
+	ret = vcrypto_session_msg_build(p, payload);
+	if (ret == 0)
+		ret = vcrypto_frontend_session_msg(vd->fe, payload, sizeof(payload));
+	if (ret == 0)
+		ret = vcrypto_session_msg_reply(payload, session_id);
+	explicit_bzero(payload, sizeof(payload));
+	if (ret < 0 && ret != -ENOTSUP)
+		VC_LOG(ERR, "back-end refused %s session (CREATE_CRYPTO_SESSION): %s",
+			p->what, strerror(-ret));
+	return ret;
+}
+
+int
+vcrypto_session_create_on_device(struct vcrypto_dev *vd, const struct vcrypto_ctrl_plan *p,
+		uint64_t *session_id)
+{
+	return vd->vu_sessions ? create_session_msg(vd, p, session_id) :
+				 create_session(vd, p, session_id);
+}
+
 static int
 destroy_session(struct vcrypto_dev *vd, const struct vcrypto_session *sess)
 {
@@ -143,6 +171,8 @@ destroy_session(struct vcrypto_dev *vd, const struct vcrypto_session *sess)
 	uint16_t head;
 	int ret;
 
+	if (vd->vu_sessions)
+		return vcrypto_frontend_session_msg_close(vd->fe, sess->session_id);
 	if (vcrypto_vq_free_count(vq) < 2)
 		return -ENOSPC;
 	head = vcrypto_vq_next_head(vq);
@@ -513,13 +543,38 @@ vcrypto_sym_session_configure(struct rte_cryptodev *dev,
 	ret = vcrypto_session_plan(vd, xform, &p, &ss);
 	if (ret < 0)
 		return ret;
+	if (vd->vu_sessions && !vcrypto_session_msg_expressible(&p)) {
+		VC_LOG(DEBUG, "session=vhost-user: a %s session has no CREATE_CRYPTO_SESSION "
+			"form", p.what);
+		return -ENOTSUP;
+	}
+	if (p.key1_len + p.key2_len > sizeof(priv->keys))
+		return -ENOTSUP;
+	if (__atomic_load_n(&vd->link_state, __ATOMIC_ACQUIRE) & VCRYPTO_LINK_DOWN) {
+		VC_LOG(ERR, "no session while the back-end is away");
+		return -ENOTCONN;
+	}
+	/* DPDK's back-end checks a verify chain's digest itself (session_msg.c). */
+	ss.device_verifies = vd->vu_sessions && ss.verify;
+	/* Kept to create the session again on a new connection (link.c). */
+	ss.create_req = p.req;
+	ss.key1_len = (uint16_t)p.key1_len;
+	ss.key2_len = (uint16_t)p.key2_len;
+	if (p.key1_len > 0)
+		memcpy(ss.keys, p.key1, p.key1_len);
+	if (p.key2_len > 0)
+		memcpy(ss.keys + p.key1_len, p.key2, p.key2_len);
 	rte_spinlock_lock(&vd->ctrl_lock);
-	ret = create_session(vd, &p, &id);
+	ret = vcrypto_session_create_on_device(vd, &p, &id);
+	if (ret == 0) {
+		ss.session_id = id;
+		*priv = ss;
+		TAILQ_INSERT_TAIL(&vd->sessions, priv, next);
+	}
 	rte_spinlock_unlock(&vd->ctrl_lock);
+	explicit_bzero(&ss, sizeof(ss));
 	if (ret < 0)
 		return ret;
-	ss.session_id = id;
-	*priv = ss;
 	VC_LOG(DEBUG, "session %" PRIu64 " created (%s, algo %u, opcode %#x)", id, p.what,
 		ss.algo, ss.opcode);
 	return 0;
@@ -535,10 +590,13 @@ vcrypto_sym_session_clear(struct rte_cryptodev *dev, struct rte_cryptodev_sym_se
 	if (priv == NULL || priv->destroy_opcode == 0)
 		return;
 	rte_spinlock_lock(&vd->ctrl_lock);
-	ret = destroy_session(vd, priv);
+	TAILQ_REMOVE(&vd->sessions, priv, next);
+	/* A back-end that went away took its sessions along. */
+	ret = __atomic_load_n(&vd->link_state, __ATOMIC_ACQUIRE) & VCRYPTO_LINK_DOWN ||
+	      priv->session_id == UINT64_MAX ? 0 : destroy_session(vd, priv);
 	rte_spinlock_unlock(&vd->ctrl_lock);
 	if (ret < 0)
 		VC_LOG(WARNING, "DESTROY_SESSION %" PRIu64 " failed: %s", priv->session_id,
 			strerror(-ret));
-	memset(priv, 0, sizeof(*priv));
+	explicit_bzero(priv, sizeof(*priv));
 }

@@ -35,6 +35,8 @@ struct fe_queue {
 struct vcrypto_frontend {
 	struct vcrypto_transport *t;
 	struct vcrypto_config cfg;  /**< host byte order */
+	bool cfg_assumed;           /**< no config space: cfg is the minimal device */
+	uint64_t driver_features;   /**< what the caller can use (for reconnects) */
 	uint64_t features;          /**< negotiated */
 	uint16_t nb_dataq;          /**< usable data queues */
 	uint16_t nb_vrings;         /**< max_dataqueues + 1 */
@@ -119,6 +121,25 @@ setup_vring(struct vcrypto_frontend *fe, uint16_t index, uint16_t num, int socke
 	return fe->t->ops->setup_queue(fe->t, index, q->vq);
 }
 
+/*
+ * The device every vhost-user crypto back-end in circulation implements
+ * (DPDK's vhost_crypto, QEMU's builtin over cryptodev-vhost-user): AES-CBC
+ * and HMAC-SHA1, chained, keys up to 32 and 64 bytes.
+ */
+static void
+assume_minimal_config(struct vcrypto_config *c, uint16_t nb_queues)
+{
+	memset(c, 0, sizeof(*c));
+	c->status = VIRTIO_CRYPTO_S_HW_READY;
+	c->max_dataqueues = nb_queues;
+	c->crypto_services = (1u << VIRTIO_CRYPTO_SERVICE_CIPHER) |
+			     (1u << VIRTIO_CRYPTO_SERVICE_MAC);
+	c->cipher_algo_l = 1u << VIRTIO_CRYPTO_CIPHER_AES_CBC;
+	c->mac_algo_l = 1u << VIRTIO_CRYPTO_MAC_HMAC_SHA1;
+	c->max_cipher_key_len = 32;
+	c->max_auth_key_len = 64;
+}
+
 static int
 negotiate(struct vcrypto_frontend *fe, uint64_t driver_features)
 {
@@ -154,12 +175,23 @@ bring_up(struct vcrypto_frontend *fe, const struct vcrypto_frontend_params *p)
 			VCRYPTO_VRING_MAX_SIZE, qsize, csize);
 		return -EINVAL;
 	}
+	fe->driver_features = p->driver_features;
 	ret = negotiate(fe, p->driver_features);
 	if (ret == 0)
 		ret = fe->t->ops->read_config(fe->t, &fe->cfg);
+	if (ret == 0) {
+		config_to_host(&fe->cfg);
+	} else if (ret == -ENODATA) {
+		assume_minimal_config(&fe->cfg, want);
+		fe->cfg_assumed = true;
+		VC_LOG(INFO, "%s: the device has no config space (no vhost-user CONFIG); "
+			"capabilities ASSUMED, not read: AES-CBC, HMAC-SHA1 (chained), "
+			"keys up to 32/64 bytes, %u data queue(s)",
+			p->path != NULL ? p->path : "device", want);
+		ret = 0;
+	}
 	if (ret < 0)
 		return ret;
-	config_to_host(&fe->cfg);
 	if (fe->cfg.max_dataqueues == 0 || fe->cfg.max_dataqueues >= UINT16_MAX) {
 		VC_LOG(ERR, "device config: max_dataqueues %u is not usable",
 			fe->cfg.max_dataqueues);
@@ -170,7 +202,7 @@ bring_up(struct vcrypto_frontend *fe, const struct vcrypto_frontend_params *p)
 	fe->q = calloc(fe->nb_vrings, sizeof(*fe->q));
 	if (fe->q == NULL)
 		return -ENOMEM;
-	ret = fe->t->ops->sync_memory(fe->t);
+	ret = fe->t->ops->sync_memory(fe->t, false);
 	for (i = 0; ret == 0 && i < fe->nb_vrings; i++) {
 		uint16_t num = i == fe->nb_vrings - 1 ? csize :
 			       i < fe->nb_dataq ? qsize : VCRYPTO_FE_IDLE_QUEUE_SIZE;
@@ -217,8 +249,8 @@ vcrypto_frontend_open(const struct vcrypto_frontend_params *params,
 		fe = calloc(1, sizeof(*fe));
 		if (fe == NULL)
 			return -ENOMEM;
-		ret = open_on(fe, vcrypto_vu_transport_create(params->path, &fe->t), params,
-			      out);
+		ret = open_on(fe, vcrypto_vu_transport_create(params->path, params->vu_sessions,
+							      &fe->t), params, out);
 		if ((ret != -ECONNRESET && ret != -EPIPE) || attempt == VCRYPTO_FE_RESET_RETRIES)
 			return ret;
 		VC_LOG(INFO, "%s: back-end closed the connection at start, retrying",
@@ -308,5 +340,87 @@ vcrypto_frontend_addr(const struct vcrypto_frontend *fe, const void *va)
 int
 vcrypto_frontend_sync_memory(struct vcrypto_frontend *fe)
 {
-	return fe->t->ops->sync_memory(fe->t);
+	return fe->t->ops->sync_memory(fe->t, false);
+}
+
+int
+vcrypto_frontend_sync_memory_locked(struct vcrypto_frontend *fe)
+{
+	return fe->t->ops->sync_memory(fe->t, true);
+}
+
+bool
+vcrypto_frontend_config_assumed(const struct vcrypto_frontend *fe)
+{
+	return fe->cfg_assumed;
+}
+
+int
+vcrypto_frontend_session_msg(struct vcrypto_frontend *fe, void *payload, uint32_t len)
+{
+	if (fe->t->ops->session_create == NULL)
+		return -ENOTSUP;
+	return fe->t->ops->session_create(fe->t, payload, len);
+}
+
+int
+vcrypto_frontend_session_msg_close(struct vcrypto_frontend *fe, uint64_t session_id)
+{
+	if (fe->t->ops->session_close == NULL)
+		return -ENOTSUP;
+	return fe->t->ops->session_close(fe->t, session_id);
+}
+
+bool
+vcrypto_frontend_link_down(struct vcrypto_frontend *fe)
+{
+	return fe->t->ops->link_down != NULL && fe->t->ops->link_down(fe->t);
+}
+
+int
+vcrypto_frontend_reconnect(struct vcrypto_frontend *fe)
+{
+	struct vcrypto_config cfg = fe->cfg;
+	uint64_t features = fe->features;
+	uint16_t i;
+	int ret;
+
+	if (fe->t->ops->reconnect == NULL)
+		return -ENOTSUP;
+	for (i = 0; i < fe->nb_vrings; i++)
+		if (vcrypto_vq_in_flight(fe->q[i].vq) > 0 &&
+		    fe->q[i].vq != vcrypto_frontend_ctrlq(fe))
+			return -EBUSY;
+	ret = fe->t->ops->reconnect(fe->t);
+	if (ret < 0)
+		return ret;
+	ret = negotiate(fe, fe->driver_features);
+	if (ret == 0 && fe->features != features) {
+		VC_LOG(ERR, "reconnect: the back-end now negotiates features %#" PRIx64
+			", not %#" PRIx64 " as before", fe->features, features);
+		ret = -EPROTO;
+	}
+	if (ret == 0 && !fe->cfg_assumed) {
+		ret = fe->t->ops->read_config(fe->t, &cfg);
+		config_to_host(&cfg);
+		if (ret == 0 && cfg.max_dataqueues != fe->cfg.max_dataqueues) {
+			VC_LOG(ERR, "reconnect: the back-end now has %u data queues, not %u",
+				cfg.max_dataqueues, fe->cfg.max_dataqueues);
+			ret = -EPROTO;
+		}
+	}
+	if (ret == 0)
+		ret = fe->t->ops->sync_memory(fe->t, false);
+	for (i = 0; ret == 0 && i < fe->nb_vrings; i++) {
+		/* Control requests that timed out are forgotten with the device. */
+		void *drop[64];
+
+		while (vcrypto_vq_take_in_flight(fe->q[i].vq, drop, RTE_DIM(drop)) > 0)
+			;
+		vcrypto_vq_reset(fe->q[i].vq);
+		ret = fe->t->ops->setup_queue(fe->t, i, fe->q[i].vq);
+	}
+	if (ret == 0)
+		ret = fe->t->ops->start(fe->t, fe->nb_vrings);
+	return ret;
 }

@@ -57,6 +57,8 @@ struct vcrypto_frontend_params {
 	int socket_id;             /**< NUMA socket for ring memory (SOCKET_ID_ANY ok) */
 	uint64_t driver_features;  /**< device-specific feature bits the caller can use,
 				        e.g. 1 << VIRTIO_CRYPTO_F_REVISION_1 */
+	bool vu_sessions;          /**< vhost-user: negotiate CRYPTO_SESSION, sessions
+				        go by vcrypto_frontend_session_msg() */
 };
 
 /** An open device. */
@@ -87,8 +89,15 @@ void vcrypto_dma_free(const struct rte_memzone *mz);
  * empty. Data queues the caller did not ask for but the device has get a
  * minimal ring, because a back-end may wait for all of them to be ready.
  *
+ * A vhost-user back-end without a config space (no CONFIG protocol feature,
+ * or GET_CONFIG refused) is taken for the minimal device every vhost-user
+ * crypto back-end implements (AES-CBC, HMAC-SHA1, chained; keys up to
+ * 32/64 bytes; params->nb_queues data queues): logged at INFO, and
+ * vcrypto_frontend_config_assumed() says so.
+ *
  * @return 0 and *out; -ECONNREFUSED/-ENOENT when nothing listens on path;
- *   -ENOTSUP when the config space cannot be read; -EINVAL for bad params;
+ *   -ENOTSUP when params->vu_sessions and the back-end lacks CRYPTO_SESSION;
+ *   -EINVAL for bad params;
  *   -ENOMEM; another -errno from the transport. Failures are logged.
  */
 int vcrypto_frontend_open(const struct vcrypto_frontend_params *params,
@@ -142,5 +151,48 @@ uint64_t vcrypto_frontend_addr(const struct vcrypto_frontend *fe, const void *va
  * @return 0 or -errno.
  */
 int vcrypto_frontend_sync_memory(struct vcrypto_frontend *fe);
+
+/**
+ * As vcrypto_frontend_sync_memory(), from a memory event callback (DPDK
+ * holds its memory hotplug lock there).
+ */
+int vcrypto_frontend_sync_memory_locked(struct vcrypto_frontend *fe);
+
+/** Whether the config was assumed (the device has no config space). */
+bool vcrypto_frontend_config_assumed(const struct vcrypto_frontend *fe);
+
+/**
+ * Create a session by a transport message (vhost-user
+ * CREATE_CRYPTO_SESSION, opened with params->vu_sessions): @p payload (@p len
+ * bytes, the layout the back-end expects) is sent and overwritten by the
+ * reply, which carries the session id (negative: refused).
+ *
+ * @return 0 (read the id from the reply); -ENOTSUP when the transport has
+ *   no session messages; another -errno when the exchange failed.
+ */
+int vcrypto_frontend_session_msg(struct vcrypto_frontend *fe, void *payload, uint32_t len);
+
+/** Close a session created by vcrypto_frontend_session_msg(). */
+int vcrypto_frontend_session_msg_close(struct vcrypto_frontend *fe, uint64_t session_id);
+
+/**
+ * Whether the device went away (vhost-user: the back-end closed the
+ * socket). One non-blocking check; meant for a poller outside the data
+ * path. Always false for PCI.
+ */
+bool vcrypto_frontend_link_down(struct vcrypto_frontend *fe);
+
+/**
+ * After vcrypto_frontend_link_down(): connect again, negotiate the same
+ * features, send the memory table and every ring anew (emptied, same
+ * memory), enable them. The data queues must hold nothing in flight (take
+ * it back with vcrypto_vq_take_in_flight() first) and nobody may use any
+ * queue meanwhile. Sessions are the caller's to create again.
+ *
+ * @return 0; -ECONNREFUSED/-ENOENT while nothing listens; -EBUSY while a
+ *   data queue holds requests; -EPROTO when the back-end now offers other
+ *   features or queues; -ENOTSUP for a transport that cannot reconnect.
+ */
+int vcrypto_frontend_reconnect(struct vcrypto_frontend *fe);
 
 #endif /* VCRYPTO_FRONTEND_H */

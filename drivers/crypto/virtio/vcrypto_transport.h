@@ -34,10 +34,16 @@ struct vcrypto_transport_ops {
 	int (*get_features)(struct vcrypto_transport *t, uint64_t *features);
 	/** Acknowledge @p features (a subset of the offer). */
 	int (*set_features)(struct vcrypto_transport *t, uint64_t features);
-	/** Read the whole config space (converted to host order by the caller). */
+	/**
+	 * Read the whole config space (converted to host order by the caller).
+	 * -ENODATA: the device has none (a vhost-user back-end without CONFIG).
+	 */
 	int (*read_config)(struct vcrypto_transport *t, struct vcrypto_config *cfg);
-	/** Make the device's view of driver memory current (before rings). */
-	int (*sync_memory)(struct vcrypto_transport *t);
+	/**
+	 * Make the device's view of driver memory current (before rings).
+	 * @p mem_locked: called from a memory event, hotplug lock held.
+	 */
+	int (*sync_memory)(struct vcrypto_transport *t, bool mem_locked);
 	/**
 	 * Largest ring the device accepts for vring @p index (*max = 0: no
 	 * limit of its own). -ENOENT when the device has no such vring.
@@ -52,6 +58,27 @@ struct vcrypto_transport_ops {
 	void (*stop)(struct vcrypto_transport *t, uint16_t nb_vrings);
 	/** Tear down: close connections, free the transport. */
 	void (*destroy)(struct vcrypto_transport *t);
+	/*
+	 * Optional (NULL when the transport has no such thing).
+	 */
+	/**
+	 * Create a session by a transport message (vhost-user
+	 * CREATE_CRYPTO_SESSION): @p payload is sent and replaced by the reply.
+	 */
+	int (*session_create)(struct vcrypto_transport *t, void *payload, uint32_t len);
+	/** Close a session created by session_create. */
+	int (*session_close)(struct vcrypto_transport *t, uint64_t session_id);
+	/**
+	 * Whether the device went away (the back-end closed the socket). One
+	 * non-blocking check, for a poller outside the data path.
+	 */
+	bool (*link_down)(struct vcrypto_transport *t);
+	/**
+	 * Connect again after link_down and redo the transport's own
+	 * handshake; features, memory and rings follow from the front-end.
+	 * -ECONNREFUSED/-ENOENT while nothing listens.
+	 */
+	int (*reconnect)(struct vcrypto_transport *t);
 };
 
 /** Common head of every transport's private structure. */
@@ -62,11 +89,14 @@ struct vcrypto_transport {
 
 /**
  * Create the vhost-user client transport: connect to @p path, take
- * ownership, negotiate protocol features.
+ * ownership, negotiate protocol features (with CRYPTO_SESSION when
+ * @p sessions: sessions then travel as vhost-user messages).
  *
- * @return 0 and *out, or -errno (ECONNREFUSED/ENOENT when nothing listens).
+ * @return 0 and *out, or -errno (ECONNREFUSED/ENOENT when nothing listens;
+ *   ENOTSUP when @p sessions and the back-end lacks CRYPTO_SESSION).
  */
-int vcrypto_vu_transport_create(const char *path, struct vcrypto_transport **out);
+int vcrypto_vu_transport_create(const char *path, bool sessions,
+		struct vcrypto_transport **out);
 
 struct rte_pci_device;
 

@@ -25,6 +25,7 @@
 #define ARG_PATH       "path"
 #define ARG_QUEUES     "queues"
 #define ARG_QUEUE_SIZE "queue_size"
+#define ARG_SESSION    "session"
 
 /* Set once by RTE_PMD_REGISTER_CRYPTO_DRIVER at load time. */
 static uint8_t vcrypto_driver_id;
@@ -33,6 +34,7 @@ struct devargs {
 	char *path;
 	uint16_t queues;
 	uint16_t queue_size;
+	bool vu_sessions; /**< session=vhost-user (default session=ctrlq) */
 };
 
 static struct vcrypto_dev *
@@ -108,6 +110,10 @@ qp_setup(struct rte_cryptodev *dev, uint16_t qp_id,
 	qp->max_size = vd->cfg.max_size != 0 ? vd->cfg.max_size : UINT64_MAX;
 	qp->rej_size = vq->num;
 	qp->id = qp_id;
+	qp->link_state = &vd->link_state;
+	/* Up: the first burst adopts the state; down: it hands back nothing. */
+	qp->link_seen = __atomic_load_n(&vd->link_state, __ATOMIC_ACQUIRE) &
+			~(VCRYPTO_LINK_DOWN | VCRYPTO_LINK_DEAD);
 	dev->data->queue_pairs[qp_id] = qp;
 	return 0;
 }
@@ -130,14 +136,25 @@ dev_configure(struct rte_cryptodev *dev, struct rte_cryptodev_config *config)
 static int
 dev_start(struct rte_cryptodev *dev)
 {
+	struct vcrypto_dev *vd = vdev_of(dev);
+	int ret = 0;
+
 	/* Memory the application allocated since probe (mbuf pools, our
 	 * queue-pair slots) must be mapped by the back-end too. */
-	return vcrypto_frontend_sync_memory(vdev_of(dev)->fe);
+	rte_spinlock_lock(&vd->ctrl_lock);
+	if (!(__atomic_load_n(&vd->link_state, __ATOMIC_ACQUIRE) & VCRYPTO_LINK_DOWN))
+		ret = vcrypto_frontend_sync_memory(vd->fe);
+	rte_spinlock_unlock(&vd->ctrl_lock);
+	if (ret == 0)
+		vcrypto_link_watch_start(vd);
+	return ret;
 }
 
 static void
 dev_stop(struct rte_cryptodev *dev)
 {
+	/* Queue pairs may be set up again once stopped: no alarm reads them. */
+	vcrypto_link_watch_stop(vdev_of(dev));
 }
 
 static int
@@ -241,9 +258,25 @@ parse_path(const char *key, const char *value, void *out)
 }
 
 static int
+parse_session(const char *key, const char *value, void *out)
+{
+	if (strcmp(value, "vhost-user") == 0)
+		*(bool *)out = true;
+	else if (strcmp(value, "ctrlq") == 0)
+		*(bool *)out = false;
+	else {
+		VC_LOG(ERR, "devarg %s=%s: want ctrlq (control queue, the default) or "
+			"vhost-user (CREATE/CLOSE_CRYPTO_SESSION messages)", key, value);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int
 parse_devargs(const char *name, const char *args, bool need_path, struct devargs *a)
 {
-	static const char *const keys[] = { ARG_PATH, ARG_QUEUES, ARG_QUEUE_SIZE, NULL };
+	static const char *const keys[] = { ARG_PATH, ARG_QUEUES, ARG_QUEUE_SIZE, ARG_SESSION,
+					    NULL };
 	struct rte_kvargs *kv;
 	int ret;
 
@@ -261,7 +294,13 @@ parse_devargs(const char *name, const char *args, bool need_path, struct devargs
 		ret = rte_kvargs_process(kv, ARG_QUEUES, parse_u16, &a->queues);
 	if (ret == 0)
 		ret = rte_kvargs_process(kv, ARG_QUEUE_SIZE, parse_u16, &a->queue_size);
+	if (ret == 0)
+		ret = rte_kvargs_process(kv, ARG_SESSION, parse_session, &a->vu_sessions);
 	rte_kvargs_free(kv);
+	if (ret == 0 && a->vu_sessions && !need_path) {
+		VC_LOG(ERR, "%s: session=vhost-user is for crypto_virtio_user only", name);
+		ret = -EINVAL;
+	}
 	if (ret == 0 && need_path && a->path == NULL) {
 		VC_LOG(ERR, "%s: devarg path=<vhost-user socket> is required", name);
 		ret = -EINVAL;
@@ -295,6 +334,7 @@ attach_device(struct vcrypto_dev *vd, const struct devargs *a, struct rte_pci_de
 		.queue_size = a->queue_size,
 		.ctrl_queue_size = VCRYPTO_FE_DEFAULT_CTRL_SIZE,
 		.socket_id = socket,
+		.vu_sessions = a->vu_sessions,
 		.driver_features = (1ULL << VIRTIO_CRYPTO_F_REVISION_1) |
 				   (1ULL << VIRTIO_CRYPTO_F_CIPHER_STATELESS_MODE) |
 				   (1ULL << VIRTIO_CRYPTO_F_HASH_STATELESS_MODE) |
@@ -312,6 +352,9 @@ attach_device(struct vcrypto_dev *vd, const struct devargs *a, struct rte_pci_de
 	unsigned int i;
 	int ret;
 
+	rte_spinlock_init(&vd->ctrl_lock);
+	TAILQ_INIT(&vd->sessions);
+	snprintf(vd->name, sizeof(vd->name), "%s", name);
 	/* Before the memory table is sent, so the back-end maps it at once. */
 	vd->ctrl_slots = vcrypto_dma_zalloc("ctrl", vd, 0, sizeof(*vd->ctrl_slots) *
 					    VCRYPTO_FE_DEFAULT_CTRL_SIZE,
@@ -335,7 +378,7 @@ attach_device(struct vcrypto_dev *vd, const struct devargs *a, struct rte_pci_de
 			vd->stateless |= 1u << sl[i].service;
 	vd->nb_dataq = vcrypto_frontend_nb_dataq(vd->fe);
 	vd->queue_size = vcrypto_frontend_dataq(vd->fe, 0)->num;
-	rte_spinlock_init(&vd->ctrl_lock);
+	vd->vu_sessions = a->vu_sessions;
 	if (vcrypto_caps_from_config(&vd->cfg, vd->caps) == 0)
 		VC_LOG(WARNING, "%s: device offers no algorithm this driver supports "
 			"(services %#x, cipher %#x:%#x)", name, vd->cfg.crypto_services,
@@ -408,6 +451,7 @@ create_cryptodev(const char *name, struct rte_device *device, const struct devar
 		return -ENOMEM;
 	}
 	vd = dev->data->dev_private;
+	vd->data = dev->data;
 	ret = attach_device(vd, a, pci, name, params.socket_id);
 	if (ret < 0) {
 		VC_LOG(ERR, "%s: probe failed: %s", name, strerror(-ret));
@@ -435,6 +479,7 @@ destroy_cryptodev(const char *name)
 
 	if (dev == NULL)
 		return -ENODEV;
+	vcrypto_link_watch_stop(dev->data->dev_private);
 	dev_close(dev);
 	detach_device(dev->data->dev_private);
 	return rte_cryptodev_pmd_destroy(dev);
@@ -518,7 +563,7 @@ static const struct rte_driver vcrypto_cryptodev_name = {
 
 RTE_PMD_REGISTER_VDEV(VCRYPTO_USER_DRIVER_NAME, vcrypto_user_drv);
 RTE_PMD_REGISTER_PARAM_STRING(VCRYPTO_USER_DRIVER_NAME,
-	"path=<string> queues=<int> queue_size=<int>");
+	"path=<string> queues=<int> queue_size=<int> session=ctrlq|vhost-user");
 RTE_PMD_REGISTER_PCI(VCRYPTO_PCI_DRIVER_NAME, vcrypto_pci_drv);
 RTE_PMD_REGISTER_PCI_TABLE(VCRYPTO_PCI_DRIVER_NAME, vcrypto_pci_ids);
 RTE_PMD_REGISTER_PARAM_STRING(VCRYPTO_PCI_DRIVER_NAME, "queues=<int> queue_size=<int>");

@@ -15,6 +15,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <sys/queue.h>
+
 #include <cryptodev_pmd.h>
 #include <rte_spinlock.h>
 
@@ -82,6 +84,7 @@ struct vcrypto_data_slot {
  */
 struct vcrypto_req_meta {
 	uint8_t verify;      /**< compare the digest scratch with the op's */
+	uint8_t err_is_auth; /**< status ERR is a failed verification (device_verifies) */
 	uint8_t digest_len;  /**< bytes to compare */
 	uint16_t key_off;    /**< stateless: keys at u.raw + key_off ... */
 	uint16_t key_len;    /**< ... this long, wiped at completion (0: none) */
@@ -108,9 +111,19 @@ struct vcrypto_qp {
 	uint16_t rej_count;               /**< rejected ops waiting */
 	uint16_t rej_size;                /**< capacity of rejected (vq->num) */
 	uint16_t id;                      /**< queue pair id */
+	const uint32_t *link_state;       /**< the device's link state (link.c) */
+	uint32_t link_seen;               /**< last link state this queue acted on;
+					       a down state once its ops are back */
 	uint64_t max_size;                /**< config max_size: longest src/dst */
 	struct rte_cryptodev_stats stats; /**< counters */
 };
+
+struct vcrypto_session;
+
+/** Link state bits (vcrypto_dev.link_state; the rest counts changes). */
+#define VCRYPTO_LINK_DOWN 1u  /**< the back-end went away; queues hand their ops back */
+#define VCRYPTO_LINK_DEAD 2u  /**< reconnecting gave up: ops fail at enqueue */
+#define VCRYPTO_LINK_GEN  4u  /**< one state change */
 
 /** The device. */
 struct vcrypto_dev {
@@ -125,6 +138,17 @@ struct vcrypto_dev {
 	struct vcrypto_ctrl_slot *ctrl_slots; /**< ctrl vq->num slots */
 	const struct rte_memzone *ctrl_mz; /**< their IOVA-contiguous memory */
 	struct rte_cryptodev_capabilities caps[VCRYPTO_MAX_CAPS]; /**< from cfg */
+	bool vu_sessions;                 /**< sessions by vhost-user messages 26/27 */
+	struct rte_cryptodev_data *data;  /**< the cryptodev's (queue pairs) */
+	/** VCRYPTO_LINK_* bits; written by the link alarm only, under ctrl_lock */
+	uint32_t link_state;
+	bool link_watch;                  /**< the link alarm is armed */
+	bool mem_watch;                   /**< memory event callback registered */
+	uint32_t link_retries;            /**< reconnect attempts since the link went down */
+	uint32_t link_delay_ms;           /**< next alarm delay (backoff while down) */
+	char name[RTE_CRYPTODEV_NAME_MAX_LEN]; /**< for logs and callback names */
+	/** live sessions, re-created after a reconnect (under ctrl_lock) */
+	TAILQ_HEAD(, vcrypto_session) sessions;
 };
 
 /** What kind of data request a session's ops become. */
@@ -158,6 +182,18 @@ struct vcrypto_session {
 	uint16_t auth_iv_len;     /**< auth IV bytes on the wire */
 	uint16_t digest_len;      /**< digest or tag bytes */
 	uint16_t aad_len;         /**< AEAD AAD bytes */
+	/**
+	 * vhost-user sessions of DPDK's layout: a verify chain is checked by
+	 * the device against the digest the driver puts in hash_result, and a
+	 * failed check comes back as ERR (DPDK's vhost_crypto).
+	 */
+	bool device_verifies;
+	/* What re-creates the session on a new connection (link.c). */
+	TAILQ_ENTRY(vcrypto_session) next; /**< in vcrypto_dev.sessions */
+	struct vcrypto_ctrl_req create_req; /**< the CREATE_SESSION fixed part */
+	uint16_t key1_len;        /**< cipher (or AEAD, or MAC) key bytes in keys */
+	uint16_t key2_len;        /**< auth key bytes, after key1 */
+	uint8_t keys[VCRYPTO_MAX_CIPHER_KEY_LEN + VCRYPTO_MAX_AUTH_KEY_LEN];
 };
 
 /** A control request to send: its fixed part and up to two keys. */
@@ -190,12 +226,83 @@ int vcrypto_sym_session_configure(struct rte_cryptodev *dev,
 void vcrypto_sym_session_clear(struct rte_cryptodev *dev,
 		struct rte_cryptodev_sym_session *sess);
 
+/**
+ * Create a session on the device as planned (control queue, or a vhost-user
+ * message when vd->vu_sessions). Called with ctrl_lock held.
+ *
+ * @return 0 and *session_id; -ENOTSUP/-ENOSPC/-EIO from the device's answer;
+ *   another -errno when the device could not be reached.
+ */
+int vcrypto_session_create_on_device(struct vcrypto_dev *vd, const struct vcrypto_ctrl_plan *p,
+		uint64_t *session_id);
+
+/* session_msg.c */
+
+/** Payload bytes of CREATE_CRYPTO_SESSION in DPDK 22.11's layout. */
+#define VCRYPTO_SESS_MSG_LEN 632
+
+/**
+ * Whether a planned session can travel in DPDK 22.11's CREATE_CRYPTO_SESSION
+ * layout as DPDK's vhost_crypto reads it: a cipher, or a cipher + MAC chain
+ * in the order DPDK implies from the direction (encrypt then MAC, verify
+ * then decrypt).
+ */
+bool vcrypto_session_msg_expressible(const struct vcrypto_ctrl_plan *p);
+
+/**
+ * Fill @p payload (VCRYPTO_SESS_MSG_LEN bytes) from a plan.
+ *
+ * @return 0; -ENOTSUP when the layout cannot carry the session.
+ */
+int vcrypto_session_msg_build(const struct vcrypto_ctrl_plan *p, uint8_t *payload);
+
+/**
+ * The session id of a CREATE_CRYPTO_SESSION reply.
+ *
+ * @return 0 and *session_id; -ENOTSUP, -ENOSPC or -EIO for a refusal
+ *   (negative id: -VIRTIO_CRYPTO_* status).
+ */
+int vcrypto_session_msg_reply(const uint8_t *payload, uint64_t *session_id);
+
+/* link.c */
+
+/**
+ * Start watching the device: the link alarm (back-end gone → queues hand
+ * their ops back → reconnect with backoff → sessions re-created → queues
+ * resume) and the memory event callback (memory hotplug → memory table sent
+ * again). For vhost-user devices; a no-op for others.
+ */
+void vcrypto_link_watch_start(struct vcrypto_dev *vd);
+
+/** Stop what vcrypto_link_watch_start() started (waits for a running alarm). */
+void vcrypto_link_watch_stop(struct vcrypto_dev *vd);
+
+/** Data-path side of a link change: see link.c. Slow path of enqueue. */
+uint16_t vcrypto_link_enqueue(struct vcrypto_qp *qp, uint32_t ls,
+		struct rte_crypto_op **ops, uint16_t nb_ops);
+
+/**
+ * Slow path of dequeue while the link is down: completions the device made,
+ * then every other op in flight as RTE_CRYPTO_OP_STATUS_ERROR (each once);
+ * once none is left, the queue acknowledges the state so the link alarm may
+ * reset the rings.
+ */
+uint16_t vcrypto_link_dequeue(struct vcrypto_qp *qp, uint32_t ls,
+		struct rte_crypto_op **ops, uint16_t nb_ops);
+
 /* datapath.c */
 
 /** enqueue_burst. */
 uint16_t vcrypto_enqueue_burst(void *qp, struct rte_crypto_op **ops, uint16_t nb_ops);
 /** dequeue_burst. */
 uint16_t vcrypto_dequeue_burst(void *qp, struct rte_crypto_op **ops, uint16_t nb_ops);
+
+/**
+ * Take up to @p nb_ops completions from the used ring (a broken queue's ops
+ * come back as errors); stats.dequeued_count is the caller's.
+ */
+uint16_t vcrypto_dequeue_completed(struct vcrypto_qp *qp, struct rte_crypto_op **ops,
+		uint16_t nb_ops);
 
 /* capabilities.c */
 

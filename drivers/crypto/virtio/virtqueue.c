@@ -218,11 +218,18 @@ vcrypto_vq_get_used(struct vcrypto_vq *vq, struct vcrypto_vq_used *out,
 uint16_t
 vcrypto_vq_reclaim(struct vcrypto_vq *vq, void **cookies, uint16_t max)
 {
-	uint16_t n = 0;
-	uint32_t i;
 
 	if (!vq->broken)
 		return 0;
+	return vcrypto_vq_take_in_flight(vq, cookies, max);
+}
+
+uint16_t
+vcrypto_vq_take_in_flight(struct vcrypto_vq *vq, void **cookies, uint16_t max)
+{
+	uint16_t n = 0;
+	uint32_t i;
+
 	for (i = 0; i < vq->num && n < max && vq->chains > 0; i++) {
 		if (!vq->extra[i].in_flight)
 			continue;
@@ -230,4 +237,24 @@ vcrypto_vq_reclaim(struct vcrypto_vq *vq, void **cookies, uint16_t max)
 		free_chain(vq, (uint16_t)i);
 	}
 	return n;
+}
+
+int
+vcrypto_vq_reset(struct vcrypto_vq *vq)
+{
+	uint16_t flags = vq->avail->flags, i;
+
+	if (vq->chains > 0)
+		return -EBUSY;
+	memset(vq->desc, 0, used_offset(vq->num) + vcrypto_vring_used_size(vq->num));
+	vq->avail->flags = flags;
+	for (i = 0; i < vq->num; i++)
+		vq->extra[i] = (struct vcrypto_vq_extra){ .next = (uint16_t)(i + 1) };
+	vq->num_free = vq->num;
+	vq->free_head = 0;
+	vq->avail_idx = 0;
+	vq->last_used_idx = 0;
+	vq->kicked_idx = 0;
+	vq->broken = false;
+	return 0;
 }

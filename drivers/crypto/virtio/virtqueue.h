@@ -140,6 +140,23 @@ int vcrypto_vq_get_used(struct vcrypto_vq *vq, struct vcrypto_vq_used *out,
  */
 uint16_t vcrypto_vq_reclaim(struct vcrypto_vq *vq, void **cookies, uint16_t max);
 
+/**
+ * Take back up to @p max chains still in flight, whatever the queue's
+ * state: for a device that went away (the caller knows it will not
+ * complete them). Their descriptors are freed.
+ *
+ * @return the number of cookies stored in @p cookies.
+ */
+uint16_t vcrypto_vq_take_in_flight(struct vcrypto_vq *vq, void **cookies, uint16_t max);
+
+/**
+ * Make the queue new again (empty rings, indices 0, not broken) on the same
+ * memory, for a device that is given the ring anew (a reconnect).
+ *
+ * @return 0; -EBUSY while chains are in flight.
+ */
+int vcrypto_vq_reset(struct vcrypto_vq *vq);
+
 /** Free descriptors. */
 static inline uint16_t
 vcrypto_vq_free_count(const struct vcrypto_vq *vq)

@@ -375,7 +375,7 @@ pci_read_config(struct vcrypto_transport *t, struct vcrypto_config *cfg)
 }
 
 static int
-pci_sync_memory(struct vcrypto_transport *t __rte_unused)
+pci_sync_memory(struct vcrypto_transport *t __rte_unused, bool mem_locked __rte_unused)
 {
 	return 0; /* the device reaches all DMA memory by IOVA */
 }

@@ -935,6 +935,7 @@ main(int argc, char **argv)
 	qp.rejected = calloc(QSIZE, sizeof(void *));
 	qp.meta = calloc(QSIZE, sizeof(*qp.meta));
 	qp.dev = &vd;
+	qp.link_state = &vd.link_state;
 	if (mbuf_pool == NULL || op_pool == NULL || ring == NULL || qp.slots == NULL ||
 	    qp.meta == NULL)
 		return 1;

@@ -68,6 +68,7 @@ union vu_payload {
 	struct vu_vring_addr addr;
 	struct vu_mem mem;
 	struct vu_config cfg;
+	uint8_t raw[VCRYPTO_VU_MAX_SESSION_PAYLOAD];
 };
 
 const char *
@@ -89,12 +90,14 @@ vcrypto_vu_req_str(uint32_t req)
 	case VHOST_USER_GET_QUEUE_NUM: return "GET_QUEUE_NUM";
 	case VHOST_USER_SET_VRING_ENABLE: return "SET_VRING_ENABLE";
 	case VHOST_USER_GET_CONFIG: return "GET_CONFIG";
+	case VHOST_USER_CREATE_CRYPTO_SESSION: return "CREATE_CRYPTO_SESSION";
+	case VHOST_USER_CLOSE_CRYPTO_SESSION: return "CLOSE_CRYPTO_SESSION";
 	default: return "?";
 	}
 }
 
 int
-vcrypto_vu_connect(struct vcrypto_vu_client *c, const char *path)
+vcrypto_vu_connect(struct vcrypto_vu_client *c, const char *path, bool quiet)
 {
 	struct sockaddr_un sun = { .sun_family = AF_UNIX };
 	struct timeval tv = { .tv_sec = VU_REPLY_TIMEOUT_S };
@@ -117,8 +120,11 @@ vcrypto_vu_connect(struct vcrypto_vu_client *c, const char *path)
 	}
 	if (connect(fd, (struct sockaddr *)&sun, sizeof(sun)) < 0) {
 		err = errno;
-		VC_LOG(ERR, "cannot connect to vhost-user socket %s: %s (errno %d); "
-			"is the back-end running?", path, strerror(err), err);
+		if (quiet)
+			VC_LOG(DEBUG, "%s: connect: %s", path, strerror(err));
+		else
+			VC_LOG(ERR, "cannot connect to vhost-user socket %s: %s (errno %d); "
+				"is the back-end running?", path, strerror(err), err);
 		close(fd);
 		return -err;
 	}
@@ -201,9 +207,13 @@ read_full(int fd, void *buf, size_t len)
 	return 0;
 }
 
-/* Read the reply to @p req; its payload must be exactly @p size bytes. */
+/*
+ * Read the reply to @p req; its payload must be exactly @p size bytes, or
+ * @p alt bytes (0: no alternative), whose size then goes to *got.
+ */
 static int
-vu_recv(struct vcrypto_vu_client *c, uint32_t req, void *payload, uint32_t size)
+vu_recv_alt(struct vcrypto_vu_client *c, uint32_t req, void *payload, uint32_t size,
+		uint32_t alt, uint32_t *got)
 {
 	struct vu_hdr hdr;
 	union vu_payload body;
@@ -220,14 +230,24 @@ vu_recv(struct vcrypto_vu_client *c, uint32_t req, void *payload, uint32_t size)
 		return ret;
 	}
 	if (hdr.request != req || !(hdr.flags & VU_FLAG_REPLY) ||
-	    (hdr.flags & 0x3) != VU_FLAG_VERSION || hdr.size != size) {
+	    (hdr.flags & 0x3) != VU_FLAG_VERSION ||
+	    (hdr.size != size && (alt == 0 || hdr.size != alt))) {
 		VC_LOG(ERR, "%s: bad reply to %s (request %u, flags %#x, size %u, want %u)",
 			c->path, vcrypto_vu_req_str(req), hdr.request, hdr.flags,
 			hdr.size, size);
 		return -EPROTO;
 	}
-	memcpy(payload, &body, size);
+	memcpy(payload, &body, hdr.size);
+	if (got != NULL)
+		*got = hdr.size;
 	return 0;
+}
+
+/* Read the reply to @p req; its payload must be exactly @p size bytes. */
+static int
+vu_recv(struct vcrypto_vu_client *c, uint32_t req, void *payload, uint32_t size)
+{
+	return vu_recv_alt(c, req, payload, size, 0, NULL);
 }
 
 /* Send a request that has no reply of its own; with REPLY_ACK, wait for the
@@ -279,17 +299,29 @@ vcrypto_vu_get_config(struct vcrypto_vu_client *c, uint32_t offset,
 		uint32_t size, void *buf)
 {
 	struct vu_config cfg = { .offset = offset, .size = size };
-	uint32_t len = offsetof(struct vu_config, region) + size;
+	uint32_t len = offsetof(struct vu_config, region) + size, got;
 	int ret;
 
 	if (size > VCRYPTO_VU_MAX_CONFIG)
 		return -EINVAL;
-	ret = vu_send(c, VHOST_USER_GET_CONFIG, 0, &cfg, len, NULL, 0);
+	/*
+	 * A back-end that answers GET_CONFIG ignores NEED_REPLY (the request
+	 * has a reply of its own); one that cannot answer sends a failed
+	 * acknowledgement where it would otherwise drop the connection.
+	 */
+	ret = vu_send(c, VHOST_USER_GET_CONFIG, c->reply_ack ? VU_FLAG_NEED_REPLY : 0,
+		      &cfg, len, NULL, 0);
 	if (ret < 0)
 		return ret;
-	ret = vu_recv(c, VHOST_USER_GET_CONFIG, &cfg, len);
+	ret = vu_recv_alt(c, VHOST_USER_GET_CONFIG, &cfg, len,
+			  c->reply_ack ? sizeof(uint64_t) : 0, &got);
 	if (ret < 0)
 		return ret;
+	if (got == sizeof(uint64_t) && got != len) {
+		VC_LOG(DEBUG, "%s: back-end has no config space (GET_CONFIG refused)",
+			c->path);
+		return -ENODATA;
+	}
 	if (cfg.size != size) {
 		VC_LOG(ERR, "%s: GET_CONFIG answered %u bytes, want %u", c->path,
 			cfg.size, size);
@@ -362,4 +394,37 @@ vcrypto_vu_set_vring_fd(struct vcrypto_vu_client *c, uint32_t req,
 	uint64_t val = index & 0xff;
 
 	return vu_set(c, req, &val, sizeof(val), &fd, 1);
+}
+
+int
+vcrypto_vu_create_crypto_session(struct vcrypto_vu_client *c, void *payload, uint32_t len)
+{
+	int ret;
+
+	if (len > VCRYPTO_VU_MAX_SESSION_PAYLOAD)
+		return -EINVAL;
+	ret = vu_send(c, VHOST_USER_CREATE_CRYPTO_SESSION, 0, payload, len, NULL, 0);
+	return ret < 0 ? ret : vu_recv(c, VHOST_USER_CREATE_CRYPTO_SESSION, payload, len);
+}
+
+int
+vcrypto_vu_close_crypto_session(struct vcrypto_vu_client *c, uint64_t session_id)
+{
+	return vu_set(c, VHOST_USER_CLOSE_CRYPTO_SESSION, &session_id,
+		      sizeof(session_id), NULL, 0);
+}
+
+bool
+vcrypto_vu_peer_closed(const struct vcrypto_vu_client *c)
+{
+	uint8_t b;
+	ssize_t r;
+
+	if (c->fd < 0)
+		return true;
+	/* The back-end sends nothing unasked: readable means EOF or error. */
+	r = recv(c->fd, &b, 1, MSG_PEEK | MSG_DONTWAIT);
+	if (r == 0)
+		return true;
+	return r < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR;
 }

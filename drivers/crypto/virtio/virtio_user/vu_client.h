@@ -34,6 +34,8 @@
 #define VHOST_USER_GET_QUEUE_NUM         17
 #define VHOST_USER_SET_VRING_ENABLE      18
 #define VHOST_USER_GET_CONFIG            24
+#define VHOST_USER_CREATE_CRYPTO_SESSION 26
+#define VHOST_USER_CLOSE_CRYPTO_SESSION  27
 
 /** Virtio feature bit: the back-end speaks protocol features. */
 #define VHOST_USER_F_PROTOCOL_FEATURES 30
@@ -41,12 +43,15 @@
 /* Protocol feature bits the driver uses. */
 #define VHOST_USER_PROTOCOL_F_MQ        0
 #define VHOST_USER_PROTOCOL_F_REPLY_ACK 3
+#define VHOST_USER_PROTOCOL_F_CRYPTO_SESSION 7
 #define VHOST_USER_PROTOCOL_F_CONFIG    9
 
 /** Most memory regions one SET_MEM_TABLE carries. */
 #define VCRYPTO_VU_MAX_REGIONS 8
 /** Largest config space GET_CONFIG may ask for. */
 #define VCRYPTO_VU_MAX_CONFIG 256
+/** Largest CREATE_CRYPTO_SESSION payload (the op_code-first layout). */
+#define VCRYPTO_VU_MAX_SESSION_PAYLOAD 1072
 
 /** One region of the memory table. */
 struct vcrypto_vu_region {
@@ -67,9 +72,10 @@ struct vcrypto_vu_client {
  * Connect to the back-end listening on @p path. Fails at once (no retry)
  * when nothing listens. Replies time out after a few seconds.
  *
+ * @param quiet a refused connection is logged at DEBUG (reconnect attempts)
  * @return 0, or -errno of socket()/connect() (-ENAMETOOLONG for a long path).
  */
-int vcrypto_vu_connect(struct vcrypto_vu_client *c, const char *path);
+int vcrypto_vu_connect(struct vcrypto_vu_client *c, const char *path, bool quiet);
 
 /** Close the connection (idempotent). */
 void vcrypto_vu_close(struct vcrypto_vu_client *c);
@@ -83,9 +89,37 @@ int vcrypto_vu_get_u64(struct vcrypto_vu_client *c, uint32_t req, uint64_t *val)
 /** SET_FEATURES or SET_PROTOCOL_FEATURES: a u64 payload. */
 int vcrypto_vu_set_u64(struct vcrypto_vu_client *c, uint32_t req, uint64_t val);
 
-/** GET_CONFIG of @p size bytes at @p offset into @p buf. */
+/**
+ * GET_CONFIG of @p size bytes at @p offset into @p buf.
+ *
+ * @return 0; -ENODATA when the back-end answered that it has no config
+ *   space (a REPLY_ACK failure instead of the config: with REPLY_ACK the
+ *   request carries NEED_REPLY, so a back-end that cannot answer, such as
+ *   DPDK's vhost_crypto, says so instead of dropping the connection).
+ */
 int vcrypto_vu_get_config(struct vcrypto_vu_client *c, uint32_t offset,
 		uint32_t size, void *buf);
+
+/**
+ * CREATE_CRYPTO_SESSION: send @p len bytes of @p payload and read the reply,
+ * the same payload with its session id set, back into @p payload.
+ *
+ * @return 0, or -errno when the exchange failed (not a refused session: the
+ *   caller reads the id the reply carries).
+ */
+int vcrypto_vu_create_crypto_session(struct vcrypto_vu_client *c, void *payload,
+		uint32_t len);
+
+/** CLOSE_CRYPTO_SESSION of @p session_id (acknowledged with REPLY_ACK). */
+int vcrypto_vu_close_crypto_session(struct vcrypto_vu_client *c, uint64_t session_id);
+
+/**
+ * Whether the back-end closed the connection: one non-blocking peek at the
+ * socket, for a poller outside the data path (an alarm).
+ *
+ * @return true when the socket is closed or in error.
+ */
+bool vcrypto_vu_peer_closed(const struct vcrypto_vu_client *c);
 
 /** SET_MEM_TABLE with @p n regions (1..VCRYPTO_VU_MAX_REGIONS). */
 int vcrypto_vu_set_mem_table(struct vcrypto_vu_client *c,

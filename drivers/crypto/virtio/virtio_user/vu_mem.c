@@ -51,13 +51,15 @@ add_piece(const struct rte_memseg_list *msl, const struct rte_memseg *ms,
 }
 
 int
-vcrypto_vu_mem_collect(struct vcrypto_vu_region *r)
+vcrypto_vu_mem_collect(struct vcrypto_vu_region *r, bool mem_locked)
 {
 	struct collect c = { .r = r };
 
-	rte_mcfg_mem_read_lock();
+	if (!mem_locked)
+		rte_mcfg_mem_read_lock();
 	rte_memseg_contig_walk_thread_unsafe(add_piece, &c);
-	rte_mcfg_mem_read_unlock();
+	if (!mem_locked)
+		rte_mcfg_mem_read_unlock();
 	if (c.err == -E2BIG) {
 		VC_LOG(ERR, "DPDK memory spans more than %d files: vhost-user can share "
 			"at most %d regions; run EAL with --single-file-segments or --no-huge",

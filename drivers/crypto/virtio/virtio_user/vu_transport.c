@@ -35,6 +35,7 @@ struct vu_transport {
 	uint64_t protocol_features; /**< negotiated */
 	struct vcrypto_vu_region mem[VCRYPTO_VU_MAX_REGIONS]; /**< last table sent */
 	int nb_mem;
+	bool sessions;              /**< CRYPTO_SESSION wanted (session=vhost-user) */
 	struct vu_queue q[VU_MAX_VRINGS];
 };
 
@@ -67,11 +68,11 @@ vu_read_config(struct vcrypto_transport *t, struct vcrypto_config *cfg)
 {
 	struct vu_transport *v = vu(t);
 
+	/* No config space: the front-end decides what to assume. */
 	if (!(v->protocol_features & (1ULL << VHOST_USER_PROTOCOL_F_CONFIG))) {
-		VC_LOG(ERR, "%s: the vhost-user back-end does not offer the CONFIG "
-			"protocol feature: cannot read the virtio-crypto config space",
+		VC_LOG(DEBUG, "%s: back-end does not offer the CONFIG protocol feature",
 			v->c.path);
-		return -ENOTSUP;
+		return -ENODATA;
 	}
 	return vcrypto_vu_get_config(&v->c, 0, sizeof(*cfg), cfg);
 }
@@ -92,13 +93,13 @@ same_table(const struct vcrypto_vu_region *a, int na,
 }
 
 static int
-vu_sync_memory(struct vcrypto_transport *t)
+vu_sync_memory(struct vcrypto_transport *t, bool mem_locked)
 {
 	struct vu_transport *v = vu(t);
 	struct vcrypto_vu_region r[VCRYPTO_VU_MAX_REGIONS];
 	int n, ret;
 
-	n = vcrypto_vu_mem_collect(r);
+	n = vcrypto_vu_mem_collect(r, mem_locked);
 	if (n < 0)
 		return n;
 	if (same_table(r, n, v->mem, v->nb_mem))
@@ -238,6 +239,50 @@ vu_destroy(struct vcrypto_transport *t)
 	free(v);
 }
 
+static int
+vu_session_create(struct vcrypto_transport *t, void *payload, uint32_t len)
+{
+	return vcrypto_vu_create_crypto_session(&vu(t)->c, payload, len);
+}
+
+static int
+vu_session_close(struct vcrypto_transport *t, uint64_t session_id)
+{
+	return vcrypto_vu_close_crypto_session(&vu(t)->c, session_id);
+}
+
+static bool
+vu_link_down(struct vcrypto_transport *t)
+{
+	return vcrypto_vu_peer_closed(&vu(t)->c);
+}
+
+static int vu_handshake(struct vu_transport *v);
+
+/*
+ * A new connection to the same path; kick and call eventfds are kept (they
+ * are sent again with the rings), the memory table is forgotten so the next
+ * sync sends it.
+ */
+static int
+vu_reconnect(struct vcrypto_transport *t)
+{
+	struct vu_transport *v = vu(t);
+	char path[sizeof(v->c.path)];
+	int ret;
+
+	memcpy(path, v->c.path, sizeof(path));
+	vcrypto_vu_close(&v->c);
+	v->nb_mem = 0;
+	v->protocol_features = 0;
+	ret = vcrypto_vu_connect(&v->c, path, true);
+	if (ret == 0)
+		ret = vu_handshake(v);
+	if (ret < 0)
+		vcrypto_vu_close(&v->c);
+	return ret;
+}
+
 static const struct vcrypto_transport_ops vu_ops = {
 	.name = "vhost-user",
 	.get_features = vu_get_features,
@@ -249,6 +294,10 @@ static const struct vcrypto_transport_ops vu_ops = {
 	.start = vu_start,
 	.stop = vu_stop,
 	.destroy = vu_destroy,
+	.session_create = vu_session_create,
+	.session_close = vu_session_close,
+	.link_down = vu_link_down,
+	.reconnect = vu_reconnect,
 };
 
 /* Take ownership and agree on protocol features; the virtio features are
@@ -258,7 +307,8 @@ vu_handshake(struct vu_transport *v)
 {
 	const uint64_t wanted = (1ULL << VHOST_USER_PROTOCOL_F_MQ) |
 				(1ULL << VHOST_USER_PROTOCOL_F_REPLY_ACK) |
-				(1ULL << VHOST_USER_PROTOCOL_F_CONFIG);
+				(1ULL << VHOST_USER_PROTOCOL_F_CONFIG) |
+				((uint64_t)v->sessions << VHOST_USER_PROTOCOL_F_CRYPTO_SESSION);
 	uint64_t offered, qnum;
 	int ret;
 
@@ -267,9 +317,21 @@ vu_handshake(struct vu_transport *v)
 		ret = vcrypto_vu_get_u64(&v->c, VHOST_USER_GET_FEATURES, &v->features);
 	if (ret < 0)
 		return ret;
-	if (!(v->features & (1ULL << VHOST_USER_F_PROTOCOL_FEATURES)))
-		return 0;
+	if (!(v->features & (1ULL << VHOST_USER_F_PROTOCOL_FEATURES))) {
+		if (!v->sessions)
+			return 0;
+		VC_LOG(ERR, "%s: session=vhost-user needs protocol features; the "
+			"back-end offers none", v->c.path);
+		return -ENOTSUP;
+	}
 	ret = vcrypto_vu_get_u64(&v->c, VHOST_USER_GET_PROTOCOL_FEATURES, &offered);
+	if (ret == 0 && v->sessions &&
+	    !(offered & (1ULL << VHOST_USER_PROTOCOL_F_CRYPTO_SESSION))) {
+		VC_LOG(ERR, "%s: session=vhost-user needs the CRYPTO_SESSION protocol "
+			"feature, which the back-end does not offer (%#" PRIx64 ")",
+			v->c.path, offered);
+		return -ENOTSUP;
+	}
 	if (ret == 0)
 		ret = vcrypto_vu_set_u64(&v->c, VHOST_USER_SET_PROTOCOL_FEATURES,
 					 offered & wanted);
@@ -289,7 +351,7 @@ vu_handshake(struct vu_transport *v)
 }
 
 int
-vcrypto_vu_transport_create(const char *path, struct vcrypto_transport **out)
+vcrypto_vu_transport_create(const char *path, bool sessions, struct vcrypto_transport **out)
 {
 	struct vu_transport *v;
 	int i, ret;
@@ -299,9 +361,10 @@ vcrypto_vu_transport_create(const char *path, struct vcrypto_transport **out)
 		return -ENOMEM;
 	v->base.ops = &vu_ops;
 	v->base.addr_is_va = true;
+	v->sessions = sessions;
 	for (i = 0; i < VU_MAX_VRINGS; i++)
 		v->q[i].kickfd = v->q[i].callfd = -1;
-	ret = vcrypto_vu_connect(&v->c, path);
+	ret = vcrypto_vu_connect(&v->c, path, false);
 	if (ret == 0)
 		ret = vu_handshake(v);
 	if (ret < 0) {
