@@ -229,12 +229,15 @@ checked_burst(void *ctx, struct vcrypto_req *const *reqs, uint16_t n)
 			"outside the guest and the bounce area", i, r->aad_len);
 		FZ_ASSERT(r->status_ptr != NULL && in_regions(r->status_ptr, 1),
 			"request %u: status byte outside the guest", i);
-		/* the digest goes to the request, inside its own dst, or to
-		 * hash_result in guest memory (in place) */
+		/* the digest goes to the request, or inside its own dst (its
+		 * bytes past src's end, result_len - result_skip of them, in
+		 * room behind a bounced dst) */
 		FZ_ASSERT(r->digest_out == r->digest || (r->dst != NULL &&
-			r->digest_out >= r->dst && r->result_len <= r->len &&
-			r->digest_out + r->result_len <= r->dst + r->len) ||
-			in_regions(r->digest_out, r->result_len),
+			r->digest_out >= r->dst && r->result_skip <= r->result_len &&
+			(r->result_skip == r->result_len || r->dst_bounce == r->dst) &&
+			in_guest(r->dst, (uint64_t)r->len + r->result_len - r->result_skip) &&
+			r->digest_out + r->result_len <=
+				r->dst + r->len + (r->result_len - r->result_skip)),
 			"request %u: digest output outside the request", i);
 		FZ_ASSERT(r->iv_len <= sizeof(r->iv) &&
 			r->auth_iv_len <= sizeof(r->auth_iv) &&

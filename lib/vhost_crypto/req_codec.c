@@ -194,6 +194,23 @@ field_dst(struct dec *d, struct vcrypto_req *req, uint32_t len)
 	return VIRTIO_CRYPTO_OK;
 }
 
+/* The CHAIN work buffer for dst, with @p extra bytes of room behind it
+ * (then always in the bounce area, copied out at finish). */
+static uint8_t
+field_work(struct dec *d, struct vcrypto_req *req, uint32_t len, uint32_t extra)
+{
+	uint8_t *p;
+
+	if (extra == 0)
+		return field_dst(d, req, len);
+	p = bounce_take(d->b, len + extra);
+	if (p == NULL)
+		return bounce_full(d);
+	req->dst_bounce = p;
+	req->dst = p;
+	return VIRTIO_CRYPTO_OK;
+}
+
 /* Whether the streams hold @p rd readable and @p wr writable bytes. */
 static bool
 streams_hold(const struct vcrypto_chain *c, uint64_t rd, uint64_t wr)
@@ -246,54 +263,68 @@ in_range(uint32_t off, uint32_t len, uint32_t total)
 /*
  * HASH_THEN_CIPHER: the device writes hash_result before it reads the
  * cipher input (wire-conventions.rst, "Digest encrypted"). When
- * hash_result is guest memory inside src that the cipher range reads, in
- * whole or in part (the driver put the digest inside the data it
- * encrypts), the digest must be in the work buffer, at that place, before
- * the cipher runs: point the engine's digest output there. @p src_at is
- * src's readable-stream offset.
+ * hash_result is guest memory that src also covers (the driver put the
+ * digest inside the data it encrypts), those digest bytes must be in the
+ * work buffer, at their src offsets, before the cipher runs.
+ *
+ * Finds, by host address, the src offset @p lo of digest byte 0 and the
+ * count @p k of leading digest bytes that lie in src, whatever the
+ * descriptors of either field. True when some do, consistently: bytes
+ * [0, k) at src offsets [lo, lo + k), and the rest, if any, past src's end
+ * (the cipher may cover only part of the digest). @p src_at is src's
+ * readable-stream offset.
  */
-static void
-digest_into_cipher(const struct vcrypto_chain *c, uint64_t src_at,
-		struct vcrypto_req *req)
+static bool
+digest_in_src(const struct vcrypto_chain *c, uint64_t src_at, uint32_t src_len,
+		uint64_t res_off, uint32_t res_len, uint32_t *lo, uint32_t *k)
 {
-	const uint8_t *h = vcrypto_chain_span(c, req->result_off,
-		req->result_len, true);
-	uint64_t at = 0, lo, hi;
-	uintptr_t base;
-	uint16_t i;
+	uint64_t w_at = 0, mapped = 0, top = 0, at, base_lo = UINT64_MAX;
+	uint16_t i, j;
 
-	if (h == NULL)
-		return; /* empty, or split over descriptors: written after */
-	/* In place, the work buffer is the guest's memory: hash_result may
-	 * start inside it and run past src's end (the digest only partly in
-	 * the cipher range); the engine then writes hash_result itself. */
-	if ((uintptr_t)h >= (uintptr_t)req->dst &&
-			(uintptr_t)h < (uintptr_t)req->dst + req->len) {
-		lo = (uintptr_t)h - (uintptr_t)req->dst;
-		if (lo < (uint64_t)req->cipher_off + req->cipher_len &&
-				lo + req->result_len > req->cipher_off)
-			req->digest_out = (uint8_t *)(uintptr_t)h;
-		return;
-	}
-	for (i = 0; i < c->nread; at += c->seg[i].len, i++) {
-		lo = at > src_at ? at : src_at;
-		hi = at + c->seg[i].len;
-		if (hi > src_at + req->len)
-			hi = src_at + req->len;
-		if (lo >= hi)
+	for (i = c->nread; i < c->nseg; w_at += c->seg[i].len, i++) {
+		uint64_t w0 = w_at > res_off ? w_at : res_off;
+		uint64_t w1 = w_at + c->seg[i].len;
+
+		if (w1 > res_off + res_len)
+			w1 = res_off + res_len;
+		if (w0 >= w1)
 			continue;
-		base = (uintptr_t)c->seg[i].hva + (uintptr_t)(lo - at);
-		if ((uintptr_t)h < base ||
-				(uintptr_t)h + req->result_len > base + (hi - lo))
-			continue;
-		/* src offset of hash_result; the cipher may cover only part of
-		 * it (the rest reaches dst as written) */
-		lo = lo - src_at + ((uintptr_t)h - base);
-		if (lo < (uint64_t)req->cipher_off + req->cipher_len &&
-				lo + req->result_len > req->cipher_off)
-			req->digest_out = req->dst + lo;
-		return;
+		/* digest bytes [w0 - res_off, w1 - res_off) at host a..a+n */
+		uintptr_t a = (uintptr_t)c->seg[i].hva + (uintptr_t)(w0 - w_at);
+		uintptr_t n = (uintptr_t)(w1 - w0);
+
+		for (j = 0, at = 0; j < c->nread; at += c->seg[j].len, j++) {
+			uint64_t r0 = at > src_at ? at : src_at;
+			uint64_t r1 = at + c->seg[j].len;
+			uintptr_t b, x0, x1;
+
+			if (r1 > src_at + src_len)
+				r1 = src_at + src_len;
+			if (r0 >= r1)
+				continue;
+			b = (uintptr_t)c->seg[j].hva + (uintptr_t)(r0 - at);
+			x0 = a > b ? a : b;
+			x1 = a + n < b + (r1 - r0) ? a + n : b + (uintptr_t)(r1 - r0);
+			if (x0 >= x1)
+				continue;
+			/* digest byte d is src byte s: lo = s - d */
+			uint64_t d = w0 - res_off + (x0 - a);
+			uint64_t s = r0 - src_at + (x0 - b);
+
+			if (s < d || (base_lo != UINT64_MAX && s - d != base_lo))
+				return false;
+			base_lo = s - d;
+			mapped += x1 - x0;
+			if (d + (x1 - x0) > top)
+				top = d + (x1 - x0);
+		}
 	}
+	if (mapped == 0 || mapped != top ||
+			(top < res_len && base_lo + top != src_len))
+		return false;
+	*lo = (uint32_t)base_lo;
+	*k = (uint32_t)top;
+	return true;
 }
 
 /*
@@ -312,7 +343,7 @@ decode_chain(struct dec *d, const struct vcrypto_alg_chain_data_flf *flf,
 	uint32_t dst_len = vcrypto_le32(flf->dst_data_len);
 	uint32_t aad_len = vcrypto_le32(flf->aad_len);
 	uint32_t result_len = vcrypto_le32(flf->hash_result_len);
-	uint32_t civ;
+	uint32_t civ, lo, k;
 	uint8_t st;
 
 	req->cipher_off = vcrypto_le32(flf->cipher_start_src_offset);
@@ -344,16 +375,26 @@ decode_chain(struct dec *d, const struct vcrypto_alg_chain_data_flf *flf,
 	req->out_len = src_len;
 	req->result_len = result_len;
 	req->result_off = dst_len;
-	st = field_dst(d, req, src_len);
-	if (st != VIRTIO_CRYPTO_OK)
-		return st;
+	if (info->hash_first && !info->no_cipher && result_len > 0 &&
+			digest_in_src(d->chain, (uint64_t)d->fixed + iv_len, src_len,
+				dst_len, result_len, &lo, &k)) {
+		/* The digest goes into the work buffer; bytes past src's end
+		 * need room behind it and go to hash_result at finish. */
+		st = field_work(d, req, src_len, result_len - k);
+		if (st != VIRTIO_CRYPTO_OK)
+			return st;
+		req->digest_out = req->dst + lo;
+		req->result_skip = k;
+	} else {
+		st = field_dst(d, req, src_len);
+		if (st != VIRTIO_CRYPTO_OK)
+			return st;
+	}
 	/* Bytes outside the cipher range pass through unchanged. */
 	if (vcrypto_chain_read(d->chain, (uint64_t)d->fixed + iv_len, req->dst,
 			src_len) != 0)
 		return VIRTIO_CRYPTO_ERR;
 	req->src = req->dst;
-	if (info->hash_first && !info->no_cipher)
-		digest_into_cipher(d->chain, (uint64_t)d->fixed + iv_len, req);
 	return VIRTIO_CRYPTO_OK;
 }
 
@@ -726,6 +767,7 @@ vcrypto_codec_data_decode(const struct vcrypto_codec_cfg *cfg,
 	req->result_off = 0;
 	req->verify = false;
 	req->digest_out = req->digest;
+	req->result_skip = 0;
 	req->sl_live = false;
 	if (req->status_ptr == NULL)
 		return VIRTIO_CRYPTO_ERR;
@@ -772,12 +814,14 @@ vcrypto_codec_finish(struct vcrypto_req *req)
 			vcrypto_chain_write(req->chain, 0, req->dst_bounce,
 				req->out_len);
 		used += req->out_len;
-		/* A digest the engine put in the work buffer (digest
-		 * encrypted) reached dst with it. */
+		/* Digest bytes the engine put in the work buffer (digest
+		 * encrypted) reached dst with it; the rest go now. */
 		if (!req->verify && req->result_len > 0) {
-			if (req->digest_out == req->digest)
-				vcrypto_chain_write(req->chain, req->result_off,
-					req->digest, req->result_len);
+			if (req->result_skip < req->result_len)
+				vcrypto_chain_write(req->chain,
+					req->result_off + req->result_skip,
+					req->digest_out + req->result_skip,
+					req->result_len - req->result_skip);
 			used += req->result_len;
 		}
 	}

@@ -69,8 +69,10 @@ struct vcrypto_req {
 				    *   (priv in the bounce area) */
 	uint8_t *digest_out;   /**< where the engine writes the digest:
 				*   digest[], or (HASH_THEN_CIPHER with
-				*   hash_result inside src's cipher range) the
-				*   work buffer, so the cipher covers it */
+				*   hash_result inside src) its place in the
+				*   work buffer, so the cipher covers it; a
+				*   digest running past src's end continues in
+				*   room behind the (bounced) work buffer */
 	const uint8_t *src;    /**< source data (guest memory or bounce) */
 	uint8_t *dst;          /**< destination (guest memory or bounce);
 				*   CHAIN: the work buffer, src copied in */
@@ -89,6 +91,9 @@ struct vcrypto_req {
 	uint32_t out_len;      /**< dst bytes produced (writable offset 0) */
 	uint32_t result_len;   /**< digest/tag bytes to write or verify */
 	uint32_t result_off;   /**< writable-stream offset of the digest */
+	uint32_t result_skip;  /**< leading digest bytes already in dst (put
+				*   in the work buffer, digest encrypted):
+				*   finish writes only the rest */
 	uint16_t head;         /**< chain head, for the used ring */
 	enum vcrypto_sess_kind kind; /**< what to execute */
 	bool encrypt;          /**< direction of the opcode */

@@ -262,6 +262,129 @@ test_aead(struct vcrypto_session_table *t, struct vcrypto_session *c)
 	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &bnc, &req), VIRTIO_CRYPTO_ERR);
 }
 
+/* What an engine does with a HASH_THEN_CIPHER request: digest first (to
+ * digest_out), then a "cipher" (complement) over the cipher range. */
+static void
+fake_hash_then_cipher(struct vcrypto_req *req)
+{
+	static const uint8_t dg[4] = { 0xd0, 0xd1, 0xd2, 0xd3 };
+
+	memcpy(req->digest_out, dg, 4);
+	for (uint32_t i = 0; i < req->cipher_len; i++)
+		req->dst[req->cipher_off + i] ^= 0xff;
+	req->status = VIRTIO_CRYPTO_OK;
+}
+
+/*
+ * Digest encrypted (wire-conventions.rst): hash_result lies in src, so the
+ * digest must be in the work buffer before the cipher, whatever the
+ * descriptors: src split (work buffer bounced) with the digest running
+ * past src's end (DPDK's part_digest_enc_sgl), hash_result itself split
+ * (DPDK's *_oop_sgl), the cipher covering part of it out of place.
+ */
+static void
+test_digest_encrypted(struct vcrypto_session_table *t, struct vcrypto_session *c)
+{
+	struct vcrypto_codec_cfg cfg = { .revision_1 = false, .max_size = 4096,
+		.sessions = t };
+	struct vcrypto_data_req *r = (void *)hdr;
+	static uint8_t pkt[40], out[40];
+	struct vcrypto_req req;
+	int i;
+
+	c->info.kind = VCRYPTO_SESS_CHAIN;
+	c->info.iv_lens = 1ull << 16;
+	c->info.block = 1;
+	c->info.result_len = 4;
+	c->info.auth_iv_len = 0;
+	c->info.no_cipher = false;
+	c->info.hash_first = true;
+	memset(hdr, 0, sizeof(hdr));
+	r->header.opcode = VIRTIO_CRYPTO_CIPHER_ENCRYPT;
+	r->header.session_id = c->id;
+	r->u.sym.op_type = VIRTIO_CRYPTO_SYM_OP_ALGORITHM_CHAINING;
+	r->u.sym.u.chain.iv_len = 16;
+	r->u.sym.u.chain.hash_start_src_offset = 0;
+	r->u.sym.u.chain.len_to_hash = 28;
+	r->u.sym.u.chain.hash_result_len = 4;
+
+	/* in place, src in two descriptors (work buffer bounced), cipher
+	 * 14..30 over half of the digest at 28..32, which runs past src */
+	r->u.sym.u.chain.src_data_len = r->u.sym.u.chain.dst_data_len = 30;
+	r->u.sym.u.chain.cipher_start_src_offset = 14;
+	r->u.sym.u.chain.len_to_cipher = 16;
+	for (i = 0; i < 40; i++)
+		pkt[i] = (uint8_t)i;
+	chain_reset();
+	chain_add(hdr, 72, false);
+	chain_add(iv, 16, false);
+	chain_add(pkt, 15, false);
+	chain_add(pkt + 15, 15, false);
+	chain_add(pkt, 15, true);
+	chain_add(pkt + 15, 15, true);
+	chain_add(pkt + 28, 4, true);
+	chain_add(status, 1, true);
+	bnc.used = 0;
+	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &bnc, &req), VIRTIO_CRYPTO_OK);
+	CHECK(req.dst_bounce != NULL && req.dst == req.dst_bounce);
+	CHECK(req.digest_out == req.dst + 28 && req.result_skip == 2);
+	fake_hash_then_cipher(&req);
+	CHECK_EQ(vcrypto_codec_finish(&req), 30 + 4 + 1);
+	CHECK_EQ(status[0], VIRTIO_CRYPTO_OK);
+	CHECK(pkt[13] == 13 && pkt[14] == (14 ^ 0xff) && pkt[27] == (27 ^ 0xff));
+	CHECK(pkt[28] == (0xd0 ^ 0xff) && pkt[29] == (0xd1 ^ 0xff));
+	CHECK(pkt[30] == 0xd2 && pkt[31] == 0xd3 && pkt[32] == 32);
+
+	/* out of place, hash_result split over two descriptors of src
+	 * (where the driver puts it), all of the digest encrypted */
+	r->u.sym.u.chain.src_data_len = r->u.sym.u.chain.dst_data_len = 32;
+	r->u.sym.u.chain.cipher_start_src_offset = 0;
+	r->u.sym.u.chain.len_to_cipher = 32;
+	for (i = 0; i < 40; i++)
+		pkt[i] = (uint8_t)i;
+	memset(out, 0, sizeof(out));
+	chain_reset();
+	chain_add(hdr, 72, false);
+	chain_add(iv, 16, false);
+	chain_add(pkt, 30, false);
+	chain_add(pkt + 30, 2, false);
+	chain_add(out, 32, true);
+	chain_add(pkt + 28, 2, true);
+	chain_add(pkt + 30, 2, true);
+	chain_add(status, 1, true);
+	bnc.used = 0;
+	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &bnc, &req), VIRTIO_CRYPTO_OK);
+	CHECK(req.dst == out && req.digest_out == out + 28 && req.result_skip == 4);
+	fake_hash_then_cipher(&req);
+	CHECK_EQ(vcrypto_codec_finish(&req), 32 + 4 + 1);
+	CHECK(out[0] == 0xff && out[27] == (27 ^ 0xff));
+	CHECK(out[28] == (0xd0 ^ 0xff) && out[31] == (0xd3 ^ 0xff));
+
+	/* out of place, the cipher (14..30) over part of the digest: its
+	 * last bytes reach dst as written */
+	r->u.sym.u.chain.cipher_start_src_offset = 14;
+	r->u.sym.u.chain.len_to_cipher = 16;
+	memset(out, 0, sizeof(out));
+	bnc.used = 0;
+	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &bnc, &req), VIRTIO_CRYPTO_OK);
+	fake_hash_then_cipher(&req);
+	CHECK_EQ(vcrypto_codec_finish(&req), 32 + 4 + 1);
+	CHECK(out[13] == 13 && out[14] == (14 ^ 0xff));
+	CHECK(out[28] == (0xd0 ^ 0xff) && out[29] == (0xd1 ^ 0xff));
+	CHECK(out[30] == 0xd2 && out[31] == 0xd3);
+
+	/* hash_result outside src: written after, as any digest */
+	chain.seg[5].hva = big;
+	chain.seg[6].hva = big + 2;
+	bnc.used = 0;
+	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &bnc, &req), VIRTIO_CRYPTO_OK);
+	CHECK(req.digest_out == req.digest && req.result_skip == 0);
+	fake_hash_then_cipher(&req);
+	CHECK_EQ(vcrypto_codec_finish(&req), 32 + 4 + 1);
+	CHECK(big[0] == 0xd0 && big[3] == 0xd3 && out[28] == (28 ^ 0xff));
+	bnc.used = 0;
+}
+
 /* A fake engine: records the keys it was given, counts destroys. */
 static uint8_t fake_key[32], fake_akey[32];
 static unsigned int fake_live;
@@ -430,6 +553,7 @@ test_sessions(void)
 	c->info.block = 16;
 	test_decode(&t, c->id);
 	test_aead(&t, c);
+	test_digest_encrypted(&t, c);
 	test_stateless(&t);
 	vcrypto_session_table_fini(&t);
 }
