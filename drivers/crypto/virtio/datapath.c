@@ -255,6 +255,8 @@ build_chain(struct vcrypto_qp *qp, struct rte_crypto_op *op,
 	 * read it: in place, the op's digest; out of place, the same bytes of
 	 * src as the digest's in dst, right after the hash range (where DPDK
 	 * appends it). Only a device known to follow the convention gets it.
+	 * Out of place, src and dst then run to the digest's end, so that
+	 * digest bytes past the cipher range reach dst too, as written.
 	 */
 	if (unlikely(!ss->verify && ss->has_cipher && ss->hash_first && ss->digest_len > 0 &&
 		     packet_overlaps(dst, co, cl, sym->auth.digest.data, ss->digest_len))) {
@@ -262,7 +264,11 @@ build_chain(struct vcrypto_qp *qp, struct rte_crypto_op *op,
 			return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
 		if (dst != sym->m_src) {
 			if (packet_ptr(dst, ao + al) != sym->auth.digest.data ||
-			    (uint64_t)ao + al + ss->digest_len > (uint64_t)co + cl)
+			    (uint64_t)ao + al + ss->digest_len > UINT32_MAX)
+				return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
+			end = RTE_MAX(end, ao + al + ss->digest_len);
+			if (!in_packet(sym->m_src, start, end - start) ||
+			    !in_packet(dst, start, end - start) || end - start > qp->max_size)
 				return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
 			src_digest = true;
 		}

@@ -615,6 +615,19 @@ test_chain_plain_oop(void)
 		CHECK(v.w[4].p == rte_pktmbuf_mtod_offset(m, uint8_t *, 100));
 		op = device_complete(&v, VIRTIO_CRYPTO_OK);
 		CHECK(op->status == RTE_CRYPTO_OP_STATUS_SUCCESS);
+		/* the cipher over part of the digest (DPDK's
+		 * part_digest_enc_oop): src and dst run to the digest's end,
+		 * so its last bytes reach dst as the device wrote them */
+		op->sym->cipher.data.length = 102;
+		CHECK(vcrypto_enqueue_burst(&qp, &op, 1) == 1);
+		device_take(&v);
+		CHECK(vcrypto_le32(hdr(&v)->u.sym.u.chain.src_data_len) == 120);
+		CHECK(vcrypto_le32(hdr(&v)->u.sym.u.chain.len_to_cipher) == 102);
+		CHECK(v.nw == 4 + 1 + 1 && v.w_len == 120 + 20 + 1);
+		CHECK(v.w[4].p == rte_pktmbuf_mtod_offset(m, uint8_t *, 100));
+		op = device_complete(&v, VIRTIO_CRYPTO_OK);
+		CHECK(op->status == RTE_CRYPTO_OP_STATUS_SUCCESS);
+		op->sym->cipher.data.length = 120;
 		/* a digest elsewhere in dst's cipher range has no src twin */
 		op->sym->auth.digest.data = rte_pktmbuf_mtod_offset(dst, uint8_t *, 8);
 		CHECK(vcrypto_enqueue_burst(&qp, &op, 1) == 1);
