@@ -45,6 +45,23 @@ put(struct req_builder *rb, uint64_t addr, uint32_t len)
 	rb->n++;
 }
 
+/*
+ * The fixed part and the IVs that follow it in the slot. A device that
+ * reads each field from a descriptor of its own (DPDK's vhost_crypto: a
+ * field that ends inside a descriptor skips the rest of it) gets two.
+ */
+static inline void
+put_fixed(struct req_builder *rb, const struct vcrypto_qp *qp, uint64_t s_addr,
+		uint32_t fixed, uint32_t iv_len)
+{
+	if (unlikely(qp->desc_per_field)) {
+		put(rb, s_addr, fixed);
+		put(rb, s_addr + fixed, iv_len);
+		return;
+	}
+	put(rb, s_addr, fixed + iv_len);
+}
+
 static inline void
 end_readable(struct req_builder *rb)
 {
@@ -209,7 +226,7 @@ build_cipher(struct vcrypto_qp *qp, struct rte_crypto_op *op,
 	f->src_data_len = vcrypto_to_le32(len);
 	f->dst_data_len = vcrypto_to_le32(len);
 	copy_iv(s, ss, op);
-	put(rb, s_addr, ss->fixed_len + ss->cipher_iv_len);
+	put_fixed(rb, qp, s_addr, ss->fixed_len, ss->cipher_iv_len);
 	put_mbuf(rb, qp, sym->m_src, off, len);
 	end_readable(rb);
 	put_mbuf(rb, qp, dst, off, len);
@@ -284,7 +301,7 @@ build_chain(struct vcrypto_qp *qp, struct rte_crypto_op *op,
 	f->aad_len = 0;
 	f->hash_result_len = vcrypto_to_le32(ss->digest_len);
 	copy_iv(s, ss, op);
-	put(rb, s_addr, ss->fixed_len + ss->cipher_iv_len + ss->auth_iv_len);
+	put_fixed(rb, qp, s_addr, ss->fixed_len, ss->cipher_iv_len + ss->auth_iv_len);
 	put_mbuf(rb, qp, sym->m_src, start, end - start);
 	end_readable(rb);
 	put_mbuf(rb, qp, dst, start, end - start);

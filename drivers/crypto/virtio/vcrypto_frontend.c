@@ -30,7 +30,11 @@
 struct fe_queue {
 	struct vcrypto_vq *vq;
 	const struct rte_memzone *ring; /**< desc, avail and used */
+	const struct rte_memzone *indirect; /**< indirect tables, or NULL */
 };
+
+/** Entries of one indirect table: the longest request the driver builds. */
+#define VCRYPTO_FE_INDIRECT_MAX 64
 
 struct vcrypto_frontend {
 	struct vcrypto_transport *t;
@@ -92,12 +96,14 @@ vcrypto_dma_free(const struct rte_memzone *mz)
 		rte_memzone_free(mz);
 }
 
+/* Ring (and indirect table) memory for vring @p index: before the memory
+ * table is sent, so the back-end maps all of it. */
 static int
-setup_vring(struct vcrypto_frontend *fe, uint16_t index, uint16_t num, int socket)
+alloc_vring(struct vcrypto_frontend *fe, uint16_t index, uint16_t num, int socket)
 {
 	struct fe_queue *q = &fe->q[index];
 	uint16_t max = 0;
-	void *ring;
+	void *ring, *tables;
 	int ret;
 
 	ret = fe->t->ops->queue_max(fe->t, index, &max);
@@ -118,7 +124,17 @@ setup_vring(struct vcrypto_frontend *fe, uint16_t index, uint16_t num, int socke
 	q->vq = vcrypto_vq_create(num, ring, index, true);
 	if (q->vq == NULL)
 		return -ENOMEM;
-	return fe->t->ops->setup_queue(fe->t, index, q->vq);
+	if (fe->features & (1ULL << VCRYPTO_VIRTIO_F_RING_INDIRECT_DESC)) {
+		tables = vcrypto_dma_zalloc("indir", fe, index, (size_t)num *
+					    VCRYPTO_FE_INDIRECT_MAX *
+					    sizeof(struct vcrypto_vring_desc),
+					    RTE_CACHE_LINE_SIZE, socket, &q->indirect);
+		if (tables == NULL)
+			return -ENOMEM;
+		vcrypto_vq_set_indirect(q->vq, tables, vcrypto_frontend_addr(fe, tables),
+					VCRYPTO_FE_INDIRECT_MAX);
+	}
+	return 0;
 }
 
 /*
@@ -202,13 +218,16 @@ bring_up(struct vcrypto_frontend *fe, const struct vcrypto_frontend_params *p)
 	fe->q = calloc(fe->nb_vrings, sizeof(*fe->q));
 	if (fe->q == NULL)
 		return -ENOMEM;
-	ret = fe->t->ops->sync_memory(fe->t, false);
 	for (i = 0; ret == 0 && i < fe->nb_vrings; i++) {
 		uint16_t num = i == fe->nb_vrings - 1 ? csize :
 			       i < fe->nb_dataq ? qsize : VCRYPTO_FE_IDLE_QUEUE_SIZE;
 
-		ret = setup_vring(fe, i, num, p->socket_id);
+		ret = alloc_vring(fe, i, num, p->socket_id);
 	}
+	if (ret == 0)
+		ret = fe->t->ops->sync_memory(fe->t, false);
+	for (i = 0; ret == 0 && i < fe->nb_vrings; i++)
+		ret = fe->t->ops->setup_queue(fe->t, i, fe->q[i].vq);
 	if (ret == 0)
 		ret = fe->t->ops->start(fe->t, fe->nb_vrings);
 	return ret;
@@ -288,6 +307,7 @@ vcrypto_frontend_close(struct vcrypto_frontend *fe)
 	for (i = 0; fe->q != NULL && i < fe->nb_vrings; i++) {
 		vcrypto_vq_free(fe->q[i].vq);
 		vcrypto_dma_free(fe->q[i].ring);
+		vcrypto_dma_free(fe->q[i].indirect);
 	}
 	free(fe->q);
 	free(fe);

@@ -104,6 +104,7 @@ qp_setup(struct rte_cryptodev *dev, uint16_t qp_id,
 	qp->slots_addr = vcrypto_frontend_addr(vd->fe, qp->slots);
 	qp->addr_is_va = vcrypto_frontend_addr_is_va(vd->fe);
 	qp->rev1 = vd->rev1;
+	qp->desc_per_field = vd->vu_sessions;
 	qp->dev = vd;
 	qp->stateless = vd->stateless;
 	qp->digest_encrypted = vd->rev1;
@@ -339,7 +340,14 @@ attach_device(struct vcrypto_dev *vd, const struct devargs *a, struct rte_pci_de
 				   (1ULL << VIRTIO_CRYPTO_F_CIPHER_STATELESS_MODE) |
 				   (1ULL << VIRTIO_CRYPTO_F_HASH_STATELESS_MODE) |
 				   (1ULL << VIRTIO_CRYPTO_F_MAC_STATELESS_MODE) |
-				   (1ULL << VIRTIO_CRYPTO_F_AEAD_STATELESS_MODE),
+				   (1ULL << VIRTIO_CRYPTO_F_AEAD_STATELESS_MODE) |
+				   /*
+				    * Back-ends reached with session messages
+				    * (DPDK's vhost_crypto) read only chains in
+				    * indirect tables, as QEMU guests send them.
+				    */
+				   ((uint64_t)a->vu_sessions <<
+				    VCRYPTO_VIRTIO_F_RING_INDIRECT_DESC),
 	};
 	static const struct {
 		unsigned int bit, service;
@@ -379,6 +387,13 @@ attach_device(struct vcrypto_dev *vd, const struct devargs *a, struct rte_pci_de
 	vd->nb_dataq = vcrypto_frontend_nb_dataq(vd->fe);
 	vd->queue_size = vcrypto_frontend_dataq(vd->fe, 0)->num;
 	vd->vu_sessions = a->vu_sessions;
+	/*
+	 * DPDK 22.11's vhost_crypto, the back-end this mode is for, takes an
+	 * avail slot for the descriptor index it names and writes used
+	 * entries at that index: give it chains where the two agree.
+	 */
+	for (i = 0; vd->vu_sessions && i < vd->nb_dataq; i++)
+		vcrypto_vq_set_in_order(vcrypto_frontend_dataq(vd->fe, i));
 	if (vcrypto_caps_from_config(&vd->cfg, vd->caps) == 0)
 		VC_LOG(WARNING, "%s: device offers no algorithm this driver supports "
 			"(services %#x, cipher %#x:%#x)", name, vd->cfg.crypto_services,

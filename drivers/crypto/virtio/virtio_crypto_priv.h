@@ -106,6 +106,8 @@ struct vcrypto_qp {
 	uint64_t slots_addr;              /**< device address of slots[0] */
 	bool addr_is_va;                  /**< descriptors carry virtual addresses */
 	bool rev1;                        /**< REVISION_1 negotiated */
+	bool desc_per_field;              /**< fixed part and IV in descriptors of their
+					       own (session=vhost-user: DPDK's vhost_crypto) */
 	struct rte_crypto_op **rejected;  /**< ops refused at enqueue, returned first */
 	uint16_t rej_head;                /**< oldest rejected op */
 	uint16_t rej_count;               /**< rejected ops waiting */

@@ -89,6 +89,54 @@ mark_broken(struct vcrypto_vq *vq, const char *why, uint32_t value)
 	vq->broken = true;
 }
 
+void
+vcrypto_vq_set_indirect(struct vcrypto_vq *vq, void *tables, uint64_t addr, uint16_t max)
+{
+	vq->indirect = tables;
+	vq->indirect_addr = addr;
+	vq->indirect_max = max;
+}
+
+void
+vcrypto_vq_set_in_order(struct vcrypto_vq *vq)
+{
+	vq->in_order = vq->indirect != NULL;
+}
+
+/* The chain in the head's own table; one ring descriptor points at it. */
+static int
+add_indirect(struct vcrypto_vq *vq, const struct vcrypto_vq_buf *bufs,
+		uint16_t n_out, uint16_t total, void *cookie)
+{
+	uint16_t head = vcrypto_vq_next_head(vq), i;
+	struct vcrypto_vring_desc *t = vq->indirect + (size_t)head * vq->indirect_max;
+	struct vcrypto_vring_desc *d = &vq->desc[head];
+
+	if (unlikely(vq->extra[head].in_flight))
+		return -ENOSPC; /* in order: that slot's chain is not back yet */
+	for (i = 0; i < total; i++) {
+		t[i].addr = bufs[i].addr;
+		t[i].len = bufs[i].len;
+		t[i].flags = (i < n_out ? 0 : VCRYPTO_VRING_DESC_F_WRITE) |
+			     (i + 1 < total ? VCRYPTO_VRING_DESC_F_NEXT : 0);
+		t[i].next = i + 1 < total ? i + 1 : 0;
+	}
+	d->addr = vq->indirect_addr + (uint64_t)head * vq->indirect_max * sizeof(*t);
+	d->len = total * sizeof(*t);
+	d->flags = VCRYPTO_VRING_DESC_F_INDIRECT;
+	d->next = 0;
+	if (!vq->in_order)
+		vq->free_head = vq->extra[head].next;
+	vq->num_free--;
+	vq->extra[head].cookie = cookie;
+	vq->extra[head].ndescs = 1;
+	vq->extra[head].in_flight = 1;
+	vq->chains++;
+	vq->avail->ring[vq->avail_idx & (vq->num - 1)] = head;
+	vq->avail_idx++;
+	return head;
+}
+
 int
 vcrypto_vq_add(struct vcrypto_vq *vq, const struct vcrypto_vq_buf *bufs,
 		uint16_t n_out, uint16_t n_in, void *cookie)
@@ -100,6 +148,13 @@ vcrypto_vq_add(struct vcrypto_vq *vq, const struct vcrypto_vq_buf *bufs,
 		return -EIO;
 	if (unlikely(total == 0 || n_out > vq->num || n_in > vq->num))
 		return -EINVAL;
+	if (vq->indirect != NULL && (vq->in_order || (total > 1 && total <= vq->indirect_max))) {
+		if (unlikely(total > vq->indirect_max))
+			return -EINVAL;
+		if (unlikely(vq->num_free == 0))
+			return -ENOSPC;
+		return add_indirect(vq, bufs, n_out, total, cookie);
+	}
 	if (unlikely(total > vq->num_free))
 		return -ENOSPC;
 

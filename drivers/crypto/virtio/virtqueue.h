@@ -72,6 +72,14 @@ struct vcrypto_vq {
 	vcrypto_vq_notify_t notify; /**< transport's kick */
 	void *notify_arg;         /**< its argument */
 	struct vcrypto_vq_extra *extra; /**< shadow state, num entries */
+	/** indirect tables, one of indirect_max entries per ring descriptor
+	 *  (NULL: chains go straight into the ring) */
+	struct vcrypto_vring_desc *indirect;
+	uint64_t indirect_addr;   /**< device address of indirect[0] */
+	uint16_t indirect_max;    /**< entries per table */
+	/** head = avail slot: the chain put in avail->ring[i] is descriptor i
+	 *  (indirect only; for devices that take the one for the other) */
+	bool in_order;
 };
 
 /**
@@ -95,6 +103,22 @@ struct vcrypto_vq *vcrypto_vq_create(uint16_t num, void *ring, uint16_t index,
 
 /** Free a queue's shadow state (not the ring memory). NULL is allowed. */
 void vcrypto_vq_free(struct vcrypto_vq *vq);
+
+/**
+ * Put every chain of more than one buffer into an indirect table
+ * (VIRTIO_F_RING_INDIRECT_DESC negotiated): a chain then takes one ring
+ * descriptor. @p tables holds vq->num tables of @p max entries, device
+ * memory at address @p addr.
+ */
+void vcrypto_vq_set_indirect(struct vcrypto_vq *vq, void *tables, uint64_t addr,
+		uint16_t max);
+
+/**
+ * With indirect tables: give the chain in avail slot i descriptor i, always
+ * (DPDK 22.11's vhost_crypto uses one index for the other). Chains must then
+ * complete in order for the queue to stay full.
+ */
+void vcrypto_vq_set_in_order(struct vcrypto_vq *vq);
 
 /** Set the callback vcrypto_vq_kick() uses to notify the device. */
 void vcrypto_vq_set_notify(struct vcrypto_vq *vq, vcrypto_vq_notify_t fn, void *arg);
@@ -161,6 +185,8 @@ int vcrypto_vq_reset(struct vcrypto_vq *vq);
 static inline uint16_t
 vcrypto_vq_free_count(const struct vcrypto_vq *vq)
 {
+	if (vq->in_order && vq->extra[vq->avail_idx & (vq->num - 1)].in_flight)
+		return 0;
 	return vq->num_free;
 }
 
@@ -172,7 +198,7 @@ vcrypto_vq_free_count(const struct vcrypto_vq *vq)
 static inline uint16_t
 vcrypto_vq_next_head(const struct vcrypto_vq *vq)
 {
-	return vq->free_head;
+	return vq->in_order ? vq->avail_idx & (vq->num - 1) : vq->free_head;
 }
 
 /** Whether the device misbehaved on this queue. */
