@@ -27,6 +27,7 @@ e2e_tests=(
 	e2e-invsess.sh
 	hostile.sh
 	diff.sh
+	autotest.sh
 	robust-no-backend.sh
 	robust-kill-driver.sh
 	fuzz-smoke.sh
