@@ -647,7 +647,7 @@ vcrypto_enqueue_burst(void *qp_, struct rte_crypto_op **ops, uint16_t nb_ops)
 	uint16_t i;
 
 	/* The back-end went away or came back (link.c). */
-	if (unlikely(ls != qp->link_seen)) {
+	if (unlikely((ls ^ qp->link_seen) | (ls & VCRYPTO_LINK_DOWN))) {
 		if (ls & VCRYPTO_LINK_DOWN)
 			return vcrypto_link_enqueue(qp, ls, ops, nb_ops);
 		qp->link_seen = ls;
