@@ -30,6 +30,7 @@ e2e_tests=(
 	autotest.sh
 	robust-no-backend.sh
 	robust-kill-driver.sh
+	fault-restart.sh
 	fuzz-smoke.sh
 	sanitizers.sh
 	vm.sh
