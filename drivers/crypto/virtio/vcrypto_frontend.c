@@ -140,7 +140,7 @@ alloc_vring(struct vcrypto_frontend *fe, uint16_t index, uint16_t num, int socke
 /*
  * The device every vhost-user crypto back-end in circulation implements
  * (DPDK's vhost_crypto, QEMU's builtin over cryptodev-vhost-user): AES-CBC
- * and HMAC-SHA1, chained, keys up to 32 and 64 bytes.
+ * and HMAC-SHA1, chained, keys up to 32 and 64 bytes, data up to 2048 bytes.
  */
 static void
 assume_minimal_config(struct vcrypto_config *c, uint16_t nb_queues)
@@ -154,6 +154,9 @@ assume_minimal_config(struct vcrypto_config *c, uint16_t nb_queues)
 	c->mac_algo_l = 1u << VIRTIO_CRYPTO_MAC_HMAC_SHA1;
 	c->max_cipher_key_len = 32;
 	c->max_auth_key_len = 64;
+	/* DPDK 22.11's vhost_crypto copies a cipher request into one mbuf of
+	 * RTE_MBUF_DEFAULT_BUF_SIZE bytes and leaves longer ones unanswered. */
+	c->max_size = 2048;
 }
 
 static int
@@ -202,7 +205,7 @@ bring_up(struct vcrypto_frontend *fe, const struct vcrypto_frontend_params *p)
 		fe->cfg_assumed = true;
 		VC_LOG(INFO, "%s: the device has no config space (no vhost-user CONFIG); "
 			"capabilities ASSUMED, not read: AES-CBC, HMAC-SHA1 (chained), "
-			"keys up to 32/64 bytes, %u data queue(s)",
+			"keys up to 32/64 bytes, requests up to 2048 bytes, %u data queue(s)",
 			p->path != NULL ? p->path : "device", want);
 		ret = 0;
 	}
