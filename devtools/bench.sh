@@ -41,10 +41,15 @@ raw=$out/bench-raw.csv
 run_bench() {
 	local label=$1
 	shift
+	local rc=0
 	timeout 900 "$bench" $(vcrypto_eal_mem 1024) --no-pci --file-prefix "vbb-$label-$$" -l 0 \
 		"$@" --label "$label" --algos "$algos" --sizes "$sizes" --ops "$ops" \
-		> "$VCRYPTO_RUN/$label.log" 2>&1 || { cat "$VCRYPTO_RUN/$label.log"; return 1; }
+		> "$VCRYPTO_RUN/$label.log" 2>&1 || rc=$?
+	# keep the points that ran even when others failed (say which)
 	grep '^BENCH,' "$VCRYPTO_RUN/$label.log" >> "$raw"
+	grep -E '^FAIL ' "$VCRYPTO_RUN/$label.log" || true
+	[ $rc = 0 ] || echo "$label: vcrypto-bench exited with status $rc"
+	return $rc
 }
 
 # Backend cycles per op: busy cycles over requests, if the backend reports them.

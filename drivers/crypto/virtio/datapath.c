@@ -478,40 +478,6 @@ to_stateless(struct vcrypto_data_slot *s, uint32_t fixed, const struct vcrypto_c
 }
 
 /*
- * A sessionless op's xforms (at most two), as a session would see them:
- * rte_crypto_op_sym_xforms_alloc() sets only type and next, so the IV of
- * an algorithm that takes none holds whatever the op's memory held before
- * (an earlier cipher xform's IV, say). A cryptodev ignores it, and so does
- * this copy: it would fail the capability check or travel as an IV.
- */
-static inline const struct rte_crypto_sym_xform *
-sessionless_xforms(const struct vcrypto_qp *qp, const struct rte_crypto_sym_xform *x,
-		struct rte_crypto_sym_xform c[2])
-{
-	const struct rte_cryptodev_symmetric_capability *cap;
-	unsigned int i;
-
-	for (i = 0; i < 2 && x != NULL; i++, x = x->next) {
-		c[i] = *x;
-		c[i].next = i == 1 ? NULL : &c[1];
-		if (x->type == RTE_CRYPTO_SYM_XFORM_AUTH) {
-			cap = vcrypto_find_cap(qp->dev->caps, x->type, x->auth.algo);
-			if (cap != NULL && cap->auth.iv_size.max == 0)
-				c[i].auth.iv.offset = c[i].auth.iv.length = 0;
-		} else if (x->type == RTE_CRYPTO_SYM_XFORM_CIPHER) {
-			cap = vcrypto_find_cap(qp->dev->caps, x->type, x->cipher.algo);
-			if (cap != NULL && cap->cipher.iv_size.max == 0)
-				c[i].cipher.iv.offset = c[i].cipher.iv.length = 0;
-		}
-	}
-	if (x != NULL || i == 0)
-		return NULL;
-	if (i == 1)
-		c[0].next = NULL;
-	return c;
-}
-
-/*
  * A sessionless op: its xforms through the session mapping (refused as
  * sessions would be), on a service whose stateless mode was negotiated.
  * ss->fixed_len covers the stateless fixed part and the keys, so the
@@ -521,14 +487,11 @@ static inline enum rte_crypto_op_status
 plan_sessionless(const struct vcrypto_qp *qp, const struct rte_crypto_op *op,
 		struct vcrypto_ctrl_plan *p, struct vcrypto_session *ss, uint32_t *fixed)
 {
-	struct rte_crypto_sym_xform xf[2];
-	const struct rte_crypto_sym_xform *x;
 	uint32_t keys;
 
 	if (unlikely(qp->stateless == 0))
 		return RTE_CRYPTO_OP_STATUS_INVALID_SESSION;
-	x = sessionless_xforms(qp, op->sym->xform, xf);
-	if (unlikely(x == NULL || vcrypto_session_plan(qp->dev, x, p, ss) < 0 ||
+	if (unlikely(vcrypto_session_plan(qp->dev, op->sym->xform, p, ss) < 0 ||
 		     !(qp->stateless & (1u << vcrypto_opcode_service(ss->opcode)))))
 		return RTE_CRYPTO_OP_STATUS_INVALID_SESSION;
 	*fixed = vcrypto_data_fixed_len(ss->opcode, 1, 1);

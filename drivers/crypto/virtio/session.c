@@ -490,17 +490,51 @@ plan_aead(const struct vcrypto_dev *vd, const struct rte_crypto_aead_xform *a,
 	return 0;
 }
 
+/*
+ * An IV given to an algorithm whose capability has none is ignored, as
+ * other PMDs do: callers reuse xform memory (rte_crypto_op_sym_xforms_alloc
+ * sets only type and next), so it may hold a stale IV. Copies of the (at
+ * most two) xforms are returned.
+ */
+static const struct rte_crypto_sym_xform *
+normalize_xforms(const struct vcrypto_dev *vd, const struct rte_crypto_sym_xform *x,
+		struct rte_crypto_sym_xform c[2])
+{
+	const struct rte_cryptodev_symmetric_capability *cap;
+	unsigned int i;
+
+	for (i = 0; i < 2 && x != NULL; i++, x = x->next) {
+		c[i] = *x;
+		c[i].next = NULL;
+		if (i == 1)
+			c[0].next = &c[1];
+		if (x->type == RTE_CRYPTO_SYM_XFORM_AUTH) {
+			cap = vcrypto_find_cap(vd->caps, x->type, x->auth.algo);
+			if (cap != NULL && cap->auth.iv_size.max == 0)
+				c[i].auth.iv.offset = c[i].auth.iv.length = 0;
+		} else if (x->type == RTE_CRYPTO_SYM_XFORM_CIPHER) {
+			cap = vcrypto_find_cap(vd->caps, x->type, x->cipher.algo);
+			if (cap != NULL && cap->cipher.iv_size.max == 0)
+				c[i].cipher.iv.offset = c[i].cipher.iv.length = 0;
+		}
+	}
+	return c;
+}
+
 int
 vcrypto_session_plan(const struct vcrypto_dev *vd, const struct rte_crypto_sym_xform *x,
 		struct vcrypto_ctrl_plan *p, struct vcrypto_session *ss)
 {
-	const struct rte_crypto_sym_xform *y = x->next;
+	struct rte_crypto_sym_xform xf[2];
+	const struct rte_crypto_sym_xform *y;
 
 	memset(p, 0, sizeof(*p));
 	memset(ss, 0, sizeof(*ss));
 
-	if (y != NULL && y->next != NULL)
+	if (x == NULL || (x->next != NULL && x->next->next != NULL))
 		return -ENOTSUP;
+	x = normalize_xforms(vd, x, xf);
+	y = x->next;
 	if (y == NULL) {
 		switch (x->type) {
 		case RTE_CRYPTO_SYM_XFORM_CIPHER:
