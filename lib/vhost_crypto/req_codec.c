@@ -375,7 +375,10 @@ decode_chain(struct dec *d, const struct vcrypto_alg_chain_data_flf *flf,
 	req->out_len = src_len;
 	req->result_len = result_len;
 	req->result_off = dst_len;
-	if (info->hash_first && !info->no_cipher && result_len > 0 &&
+	/* NO_CIPHER too: its dst is the cipher output, read after the
+	 * digest is written like any cipher's (a NULL cipher over the
+	 * digest out of place must carry it to dst). */
+	if (info->hash_first && result_len > 0 &&
 			digest_in_src(d->chain, (uint64_t)d->fixed + iv_len, src_len,
 				dst_len, result_len, &lo, &k)) {
 		/* The digest goes into the work buffer; bytes past src's end

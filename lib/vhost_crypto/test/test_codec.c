@@ -385,6 +385,65 @@ test_digest_encrypted(struct vcrypto_session_table *t, struct vcrypto_session *c
 	bnc.used = 0;
 }
 
+/*
+ * Digest encrypted by a NULL cipher, out of place (DPDK's
+ * test_auth_{snow,zuc,aes_cmac}_cipher_null_test_case_1): a NO_CIPHER
+ * chain whose cipher range covers hash_result, which lies in src. dst must
+ * get the digest, not the bytes src held there before it was written.
+ */
+static void
+test_digest_encrypted_null(struct vcrypto_session_table *t, struct vcrypto_session *c)
+{
+	static const uint8_t dg[4] = { 0xd0, 0xd1, 0xd2, 0xd3 };
+	struct vcrypto_codec_cfg cfg = { .revision_1 = false, .max_size = 4096,
+		.sessions = t };
+	struct vcrypto_data_req *r = (void *)hdr;
+	static uint8_t pkt[40], out[40];
+	struct vcrypto_req req;
+	int i;
+
+	c->info.kind = VCRYPTO_SESS_CHAIN;
+	c->info.iv_lens = 1;
+	c->info.block = 1;
+	c->info.result_len = 4;
+	c->info.auth_iv_len = 16; /* SNOW3G UIA2's: all of the iv field */
+	c->info.no_cipher = true;
+	c->info.hash_first = true;
+	memset(hdr, 0, sizeof(hdr));
+	r->header.opcode = VIRTIO_CRYPTO_CIPHER_ENCRYPT;
+	r->header.session_id = c->id;
+	r->u.sym.op_type = VIRTIO_CRYPTO_SYM_OP_ALGORITHM_CHAINING;
+	r->u.sym.u.chain.iv_len = 16;
+	r->u.sym.u.chain.src_data_len = r->u.sym.u.chain.dst_data_len = 32;
+	r->u.sym.u.chain.hash_start_src_offset = 0;
+	r->u.sym.u.chain.len_to_hash = 28;
+	r->u.sym.u.chain.cipher_start_src_offset = 0;
+	r->u.sym.u.chain.len_to_cipher = 32;
+	r->u.sym.u.chain.hash_result_len = 4;
+	for (i = 0; i < 40; i++)
+		pkt[i] = (uint8_t)i;
+	memset(out, 0, sizeof(out));
+	chain_reset();
+	chain_add(hdr, 72, false);
+	chain_add(iv, 16, false);
+	chain_add(pkt, 32, false);
+	chain_add(out, 32, true);
+	chain_add(pkt + 28, 4, true);
+	chain_add(status, 1, true);
+	bnc.used = 0;
+	CHECK_EQ(vcrypto_codec_data_decode(&cfg, &chain, &bnc, &req), VIRTIO_CRYPTO_OK);
+	CHECK(req.iv_len == 0 && req.auth_iv_len == 16);
+	CHECK(req.dst == out && req.digest_out == out + 28 && req.result_skip == 4);
+	/* the NULL cipher leaves the work buffer as it is */
+	memcpy(req.digest_out, dg, 4);
+	req.status = VIRTIO_CRYPTO_OK;
+	CHECK_EQ(vcrypto_codec_finish(&req), 32 + 4 + 1);
+	CHECK_EQ(status[0], VIRTIO_CRYPTO_OK);
+	CHECK(out[0] == 0 && out[27] == 27);
+	CHECK(memcmp(out + 28, dg, 4) == 0);
+	bnc.used = 0;
+}
+
 /* A fake engine: records the keys it was given, counts destroys. */
 static uint8_t fake_key[32], fake_akey[32];
 static unsigned int fake_live;
@@ -554,6 +613,7 @@ test_sessions(void)
 	test_decode(&t, c->id);
 	test_aead(&t, c);
 	test_digest_encrypted(&t, c);
+	test_digest_encrypted_null(&t, c);
 	test_stateless(&t);
 	vcrypto_session_table_fini(&t);
 }
