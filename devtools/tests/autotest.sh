@@ -17,7 +17,7 @@
 set -uo pipefail
 . "$(dirname "$0")/common.sh"
 
-floor=${VCRYPTO_AUTOTEST_FLOOR:-424}
+floor=${VCRYPTO_AUTOTEST_FLOOR:-460}
 dpdk_test=${VCRYPTO_DPDK_TEST:-$(command -v dpdk-test)}
 [ -n "$dpdk_test" ] || t_fail "dpdk-test not found (Debian package dpdk)"
 t_need_built "$VCRYPTO_PLUGIN" "$VCRYPTO_BACKEND"

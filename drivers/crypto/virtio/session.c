@@ -493,8 +493,10 @@ plan_aead(const struct vcrypto_dev *vd, const struct rte_crypto_aead_xform *a,
 /*
  * An IV given to an algorithm whose capability has none is ignored, as
  * other PMDs do: callers reuse xform memory (rte_crypto_op_sym_xforms_alloc
- * sets only type and next), so it may hold a stale IV. Copies of the (at
- * most two) xforms are returned.
+ * sets only type and next), so it may hold a stale IV. So are the key and
+ * digest lengths given to the NULL cipher and NULL auth (DPDK's blockcipher
+ * NULL vectors carry "arbitrary data - shouldn't be used"); NO_CIPHER and
+ * NO_HASH take none. Copies of the (at most two) xforms are returned.
  */
 static const struct rte_crypto_sym_xform *
 normalize_xforms(const struct vcrypto_dev *vd, const struct rte_crypto_sym_xform *x,
@@ -512,10 +514,19 @@ normalize_xforms(const struct vcrypto_dev *vd, const struct rte_crypto_sym_xform
 			cap = vcrypto_find_cap(vd->caps, x->type, x->auth.algo);
 			if (cap != NULL && cap->auth.iv_size.max == 0)
 				c[i].auth.iv.offset = c[i].auth.iv.length = 0;
+			if (x->auth.algo == RTE_CRYPTO_AUTH_NULL) {
+				c[i].auth.key.data = NULL;
+				c[i].auth.key.length = 0;
+				c[i].auth.digest_length = 0;
+			}
 		} else if (x->type == RTE_CRYPTO_SYM_XFORM_CIPHER) {
 			cap = vcrypto_find_cap(vd->caps, x->type, x->cipher.algo);
 			if (cap != NULL && cap->cipher.iv_size.max == 0)
 				c[i].cipher.iv.offset = c[i].cipher.iv.length = 0;
+			if (x->cipher.algo == RTE_CRYPTO_CIPHER_NULL) {
+				c[i].cipher.key.data = NULL;
+				c[i].cipher.key.length = 0;
+			}
 		}
 	}
 	return c;

@@ -879,6 +879,35 @@ test_null_algos(void)
 	CHECK(vcrypto_le32(plan.req.u.hash.algo) == VIRTIO_CRYPTO_NO_HASH);
 	free(s);
 
+	/* key, IV and digest lengths given to them (DPDK's blockcipher NULL
+	 * vectors: "arbitrary data - shouldn't be used") are ignored */
+	{
+		static const uint8_t junk[20] = { 1, 2, 3 };
+
+		c.cipher.key.data = junk;
+		c.cipher.key.length = 16;
+		c.cipher.iv.offset = 32;
+		c.cipher.iv.length = 16;
+		a.auth.key.data = junk;
+		a.auth.key.length = 16;
+		a.auth.digest_length = 20;
+		s = make_session(&c, &plan);
+		CHECK(s != NULL);
+		CHECK(plan.key1_len == 0 && plan.key2_len == 0);
+		if (s != NULL) {
+			const struct vcrypto_session *ss = CRYPTODEV_GET_SYM_SESS_PRIV(s);
+
+			CHECK(ss->cipher_iv_len == 0 && ss->digest_len == 0);
+		}
+		CHECK(vcrypto_le32(plan.req.u.sym.u.chain.cipher_hdr.key_len) == 0);
+		CHECK(vcrypto_le32(plan.req.u.sym.u.chain.algo_flf.hash.hash_result_len) == 0);
+		free(s);
+		c.cipher.key.data = a.auth.key.data = NULL;
+		c.cipher.key.length = a.auth.key.length = 0;
+		c.cipher.iv.offset = c.cipher.iv.length = 0;
+		a.auth.digest_length = 0;
+	}
+
 	/* a device without bit 0 offers neither */
 	{
 		struct vcrypto_dev d = vd;
