@@ -115,7 +115,48 @@ struct dec {
 	struct vcrypto_bounce *b;
 	uint32_t b_start;
 	uint32_t fixed;        /* length of the fixed part */
+	const uint8_t *head;   /* host copy of readable bytes [0, head_len) */
+	uint32_t head_len;
 };
+
+/*
+ * What decode copies from the first descriptor in one fixed-size copy when
+ * it is that long: the header, the longest session-mode fixed part and a
+ * 16-byte IV (the layout drivers use). Bytes past the fixed part that are
+ * not an IV are copied but never used: every field is used from one copy.
+ */
+union head_copy {
+	struct {
+		struct vcrypto_data_req req;
+		uint8_t iv[16];
+	} s;
+	uint8_t raw[sizeof(struct vcrypto_data_req) + 16];
+};
+
+/*
+ * Copy readable bytes [off, off + len) into host memory: from the head
+ * copy when it holds them, else straight from the first descriptor, else
+ * gathered from the chain.
+ */
+static int
+dec_read(const struct dec *d, uint64_t off, void *dst, uint32_t len)
+{
+	const struct vcrypto_seg *s0 = &d->chain->seg[0];
+
+	if (off + len <= d->head_len) {
+		/* The common IV length as a fixed-size copy: no libc call. */
+		if (len == 16)
+			memcpy(dst, d->head + off, 16);
+		else
+			memcpy(dst, d->head + off, len);
+		return 0;
+	}
+	if (d->chain->nread > 0 && off + len <= s0->len) {
+		memcpy(dst, s0->hva + off, len);
+		return 0;
+	}
+	return vcrypto_chain_read(d->chain, off, dst, len);
+}
 
 /* No room: retry with an empty area, unless it was empty already. */
 static uint8_t
@@ -242,7 +283,7 @@ decode_cipher(struct dec *d, const struct vcrypto_cipher_data_flf *flf,
 			!streams_hold(d->chain, (uint64_t)d->fixed + iv_len + src_len,
 				(uint64_t)dst_len + 1))
 		return VIRTIO_CRYPTO_ERR;
-	if (vcrypto_chain_read(d->chain, d->fixed, req->iv, iv_len) != 0)
+	if (dec_read(d, d->fixed, req->iv, iv_len) != 0)
 		return VIRTIO_CRYPTO_ERR;
 	req->iv_len = iv_len;
 	req->len = src_len;
@@ -365,9 +406,9 @@ decode_chain(struct dec *d, const struct vcrypto_alg_chain_data_flf *flf,
 			!streams_hold(d->chain, (uint64_t)d->fixed + iv_len +
 				src_len + aad_len, (uint64_t)dst_len + result_len + 1))
 		return VIRTIO_CRYPTO_ERR;
-	if (vcrypto_chain_read(d->chain, d->fixed, req->iv, civ) != 0 ||
-			vcrypto_chain_read(d->chain, (uint64_t)d->fixed + civ,
-				req->auth_iv, info->auth_iv_len) != 0)
+	if (dec_read(d, d->fixed, req->iv, civ) != 0 ||
+			dec_read(d, (uint64_t)d->fixed + civ, req->auth_iv,
+				info->auth_iv_len) != 0)
 		return VIRTIO_CRYPTO_ERR;
 	req->iv_len = civ;
 	req->auth_iv_len = info->auth_iv_len;
@@ -447,7 +488,7 @@ decode_aead(struct dec *d, const struct vcrypto_aead_data_flf *flf,
 			!streams_hold(d->chain, aad_off + aad_len + src_len,
 				(uint64_t)dst_len + 1))
 		return VIRTIO_CRYPTO_ERR;
-	if (vcrypto_chain_read(d->chain, d->fixed, req->iv, iv_len) != 0)
+	if (dec_read(d, d->fixed, req->iv, iv_len) != 0)
 		return VIRTIO_CRYPTO_ERR;
 	if (!req->encrypt && vcrypto_chain_read(d->chain,
 			aad_off + aad_len + text, req->tag_in, tag_len) != 0)
@@ -661,16 +702,27 @@ static uint8_t
 decode(struct dec *d, struct vcrypto_req *req)
 {
 	const uint32_t hdr_len = sizeof(struct vcrypto_op_header);
-	struct vcrypto_data_req h;
+	const struct vcrypto_seg *s0 = &d->chain->seg[0];
+	union head_copy hc;
+	struct vcrypto_data_req *h = &hc.s.req;
 	uint32_t opcode, flag, op_type = 0;
 	bool stateless;
 	uint8_t st;
 
-	/* Each guest byte is copied once: the header, then the rest. */
-	if (vcrypto_chain_read(d->chain, 0, &h.header, hdr_len) != 0)
+	/*
+	 * Each guest byte is copied once: header, fixed part and IV in one
+	 * go when the first descriptor holds them (validated in the copy),
+	 * else the header, then the rest.
+	 */
+	if (__builtin_expect(d->chain->nread > 0 && s0->len >= sizeof(hc), 1)) {
+		memcpy(&hc, s0->hva, sizeof(hc));
+		d->head = hc.raw;
+		d->head_len = sizeof(hc);
+	} else if (vcrypto_chain_read(d->chain, 0, &h->header, hdr_len) != 0) {
 		return VIRTIO_CRYPTO_ERR;
-	opcode = vcrypto_le32(h.header.opcode);
-	flag = vcrypto_le32(h.header.flag);
+	}
+	opcode = vcrypto_le32(h->header.opcode);
+	flag = vcrypto_le32(h->header.flag);
 	/* Legacy requests are session-mode whatever their flag says. */
 	stateless = d->cfg->revision_1 &&
 		!(flag & VIRTIO_CRYPTO_FLAG_SESSION_MODE);
@@ -696,38 +748,40 @@ decode(struct dec *d, struct vcrypto_req *req)
 		return VIRTIO_CRYPTO_NOTSUPP;
 	}
 	if (stateless) {
-		memset(&h.u, 0, sizeof(h.u));
-		st = stateless_session(d, opcode, &h, req);
+		/* h->u is rebuilt from the stateless layout: no head copy. */
+		d->head_len = 0;
+		memset(&h->u, 0, sizeof(h->u));
+		st = stateless_session(d, opcode, h, req);
 		if (st != VIRTIO_CRYPTO_OK)
 			return st;
-	} else if (d->fixed <= hdr_len || d->fixed > sizeof(h) ||
-			vcrypto_chain_read(d->chain, hdr_len, &h.u,
-				d->fixed - hdr_len) != 0) {
+	} else if (d->fixed <= hdr_len || d->fixed > sizeof(*h) ||
+			(d->head_len < d->fixed && vcrypto_chain_read(d->chain,
+				hdr_len, &h->u, d->fixed - hdr_len) != 0)) {
 		return VIRTIO_CRYPTO_ERR;
 	}
 	if (opcode == VIRTIO_CRYPTO_CIPHER_ENCRYPT ||
 			opcode == VIRTIO_CRYPTO_CIPHER_DECRYPT)
-		op_type = vcrypto_le32(h.u.sym.op_type);
+		op_type = vcrypto_le32(h->u.sym.op_type);
 	req->kind = kind_of(opcode, op_type);
 	if (req->kind == VCRYPTO_SESS_NONE)
 		return VIRTIO_CRYPTO_ERR;
 	if (!stateless)
 		req->sess = vcrypto_session_lookup(d->cfg->sessions,
-			vcrypto_le64(h.header.session_id));
+			vcrypto_le64(h->header.session_id));
 	if (req->sess == NULL || req->sess->info.kind != req->kind)
 		return VIRTIO_CRYPTO_INVSESS;
 
 	switch (req->kind) {
 	case VCRYPTO_SESS_CIPHER:
-		return decode_cipher(d, &h.u.sym.u.cipher, req);
+		return decode_cipher(d, &h->u.sym.u.cipher, req);
 	case VCRYPTO_SESS_CHAIN:
-		return decode_chain(d, &h.u.sym.u.chain, req);
+		return decode_chain(d, &h->u.sym.u.chain, req);
 	case VCRYPTO_SESS_HASH:
-		return decode_hash(d, &h.u.hash, req);
+		return decode_hash(d, &h->u.hash, req);
 	case VCRYPTO_SESS_MAC:
-		return decode_hash(d, &h.u.mac.hdr, req);
+		return decode_hash(d, &h->u.mac.hdr, req);
 	case VCRYPTO_SESS_AEAD:
-		return decode_aead(d, &h.u.aead, req);
+		return decode_aead(d, &h->u.aead, req);
 	default:
 		return VIRTIO_CRYPTO_ERR;
 	}
@@ -749,7 +803,8 @@ vcrypto_codec_data_decode(const struct vcrypto_codec_cfg *cfg,
 		const struct vcrypto_chain *chain, struct vcrypto_bounce *b,
 		struct vcrypto_req *req)
 {
-	struct dec d = { .cfg = cfg, .chain = chain, .b = b, .b_start = b->used };
+	struct dec d = { .cfg = cfg, .chain = chain, .b = b, .b_start = b->used,
+		.head = NULL, .head_len = 0 };
 	uint8_t st;
 
 	req->head = chain->head;
