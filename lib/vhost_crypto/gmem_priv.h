@@ -14,6 +14,7 @@
  * it alone.
  */
 
+#include <stddef.h>
 #include <stdint.h>
 
 /** Most regions a table may hold (vhost-user sends at most 8 today). */
@@ -55,5 +56,37 @@ int vcrypto_gmem_add(struct vcrypto_gmem *mem, uint64_t gpa, uint64_t size,
  */
 void *vcrypto_gmem_translate(const struct vcrypto_gmem *mem, uint64_t gpa,
 		uint64_t len);
+
+/**
+ * vcrypto_gmem_translate() that tries region @p *hint first and leaves in
+ * it the region that matched: the descriptors of one chain nearly always
+ * lie in one region. Any @p *hint value is safe (it is bounds-checked).
+ */
+static inline void *
+vcrypto_gmem_translate_hint(const struct vcrypto_gmem *mem, uint64_t gpa,
+		uint64_t len, uint32_t *hint)
+{
+	uint32_t i = *hint;
+
+	if (i < mem->nregions && len != 0) {
+		const struct vcrypto_gmem_region *r = &mem->regions[i];
+		uint64_t off = gpa - r->gpa;
+
+		/* Subtractions only, as in vcrypto_gmem_translate(). */
+		if (gpa >= r->gpa && off < r->size && len <= r->size - off)
+			return (void *)(uintptr_t)(r->hva + off);
+	}
+	for (i = 0; i < mem->nregions; i++) {
+		const struct vcrypto_gmem_region *r = &mem->regions[i];
+		uint64_t off = gpa - r->gpa;
+
+		if (len != 0 && gpa >= r->gpa && off < r->size &&
+				len <= r->size - off) {
+			*hint = i;
+			return (void *)(uintptr_t)(r->hva + off);
+		}
+	}
+	return NULL;
+}
 
 #endif /* VCRYPTO_GMEM_PRIV_H */

@@ -183,39 +183,6 @@ enter_indirect(const struct vcrypto_vring_split *vq,
 	return 0;
 }
 
-static int
-add_seg(struct vcrypto_chain *chain, const struct vcrypto_gmem *mem,
-		const struct vcrypto_vring_desc *d)
-{
-	bool write = (d->flags & VCRYPTO_VRING_DESC_F_WRITE) != 0;
-	struct vcrypto_seg *s;
-	uint8_t *hva;
-
-	if (d->len == 0)
-		return -EINVAL;
-	/* Device-readable buffers all come before device-writable ones. */
-	if (!write && chain->nseg > chain->nread)
-		return -EINVAL;
-	if (chain->nseg >= VCRYPTO_CHAIN_MAX_SEGS)
-		return -E2BIG;
-	hva = vcrypto_gmem_translate(mem, d->addr, d->len);
-	if (hva == NULL)
-		return -EFAULT;
-	if (chain->read_len + chain->write_len + d->len > UINT32_MAX)
-		return -E2BIG;
-	s = &chain->seg[chain->nseg++];
-	s->hva = hva;
-	s->len = d->len;
-	s->write = write;
-	if (write) {
-		chain->write_len += d->len;
-	} else {
-		chain->nread++;
-		chain->read_len += d->len;
-	}
-	return 0;
-}
-
 int
 vcrypto_vring_split_walk(const struct vcrypto_vring_split *vq,
 		const struct vcrypto_gmem *mem, uint16_t head,
@@ -224,47 +191,89 @@ vcrypto_vring_split_walk(const struct vcrypto_vring_split *vq,
 	const volatile struct vcrypto_vring_desc *table = vq->desc;
 	uint32_t entries = vq->size;
 	uint32_t ttl = vq->size;
-	bool in_indirect = false;
 	uint32_t idx = head;
-	int rc;
+	uint32_t hint = 0;
+	uint64_t read_len = 0, write_len = 0;
+	uint16_t nseg = 0, nread = 0;
+	bool in_indirect = false;
+	int rc = 0;
 
+	/* The chain's counters live in locals, written back once. */
 	chain->head = head;
-	chain->nseg = 0;
-	chain->nread = 0;
-	chain->read_len = 0;
-	chain->write_len = 0;
-	if (head >= vq->size)
-		return -ERANGE;
-
+	if (head >= vq->size) {
+		rc = -ERANGE;
+		goto out;
+	}
 	for (;;) {
 		struct vcrypto_vring_desc d;
+		struct vcrypto_seg *s;
+		bool write;
+		uint8_t *hva;
 
 		/* A chain visits each table entry at most once. */
-		if (ttl == 0)
-			return -ELOOP;
+		if (ttl == 0) {
+			rc = -ELOOP;
+			break;
+		}
 		ttl--;
 		desc_read(&table[idx], &d);
 
 		if (d.flags & VCRYPTO_VRING_DESC_F_INDIRECT) {
-			if (in_indirect)
-				return -EINVAL;
+			if (in_indirect) {
+				rc = -EINVAL;
+				break;
+			}
 			rc = enter_indirect(vq, mem, &d, &table, &entries);
 			if (rc != 0)
-				return rc;
+				break;
 			in_indirect = true;
 			ttl = entries;
 			idx = 0;
 			continue;
 		}
-		rc = add_seg(chain, mem, &d);
-		if (rc != 0)
-			return rc;
+		write = (d.flags & VCRYPTO_VRING_DESC_F_WRITE) != 0;
+		/* Device-readable buffers all come before device-writable ones. */
+		if (d.len == 0 || (!write && nseg > nread)) {
+			rc = -EINVAL;
+			break;
+		}
+		if (nseg >= VCRYPTO_CHAIN_MAX_SEGS) {
+			rc = -E2BIG;
+			break;
+		}
+		hva = vcrypto_gmem_translate_hint(mem, d.addr, d.len, &hint);
+		if (hva == NULL) {
+			rc = -EFAULT;
+			break;
+		}
+		if (read_len + write_len + d.len > UINT32_MAX) {
+			rc = -E2BIG;
+			break;
+		}
+		s = &chain->seg[nseg++];
+		s->hva = hva;
+		s->len = d.len;
+		s->write = write;
+		if (write) {
+			write_len += d.len;
+		} else {
+			nread++;
+			read_len += d.len;
+		}
 		if (!(d.flags & VCRYPTO_VRING_DESC_F_NEXT))
-			return 0;
-		if (d.next >= entries)
-			return -ERANGE;
+			break;
+		if (d.next >= entries) {
+			rc = -ERANGE;
+			break;
+		}
 		idx = d.next;
 	}
+out:
+	chain->nseg = nseg;
+	chain->nread = nread;
+	chain->read_len = read_len;
+	chain->write_len = write_len;
+	return rc;
 }
 
 void
