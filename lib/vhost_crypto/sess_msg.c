@@ -7,29 +7,23 @@
 #include "vcrypto_wire.h"
 #include "sess_msg_priv.h"
 
-/* Offsets of the symmetric session info in the layouts without op_code
- * (ID, and OPCODE_FIRST's union); ID_OPCODE has them 4 bytes later, up to
- * chain_order. Pointers and keys are at the same place in all three. */
+/* Field offsets: lib/virtio_crypto/vcrypto_vu_session.h, shared with the
+ * driver's encoder. */
 enum {
-	OFF_CIPHER_ALGO = 8,
-	OFF_KEY_LEN = 12,
-	OFF_HASH_ALGO = 16,
-	OFF_RESULT_LEN = 20,
-	OFF_AUTH_KEY_LEN = 24,
-	OFF_AAD_LEN = 28,
-	OFF_OP_TYPE = 32,
-	OFF_DIRECTION = 33,
-	OFF_HASH_MODE = 34,
-	OFF_CHAIN_ORDER = 35,
-	OFF_CIPHER_KEY = 56,
-	OFF_AUTH_KEY = 120,
-	OFF_ID_LAST = 1064,
+	OFF_CIPHER_ALGO = VCRYPTO_VU_SESS_OFF_CIPHER_ALGO,
+	OFF_KEY_LEN = VCRYPTO_VU_SESS_OFF_KEY_LEN,
+	OFF_HASH_ALGO = VCRYPTO_VU_SESS_OFF_HASH_ALGO,
+	OFF_RESULT_LEN = VCRYPTO_VU_SESS_OFF_RESULT_LEN,
+	OFF_AUTH_KEY_LEN = VCRYPTO_VU_SESS_OFF_AUTH_KEY_LEN,
+	OFF_AAD_LEN = VCRYPTO_VU_SESS_OFF_AAD_LEN,
+	OFF_OP_TYPE = VCRYPTO_VU_SESS_OFF_OP_TYPE,
+	OFF_DIRECTION = VCRYPTO_VU_SESS_OFF_DIRECTION,
+	OFF_HASH_MODE = VCRYPTO_VU_SESS_OFF_HASH_MODE,
+	OFF_CHAIN_ORDER = VCRYPTO_VU_SESS_OFF_CHAIN_ORDER,
+	OFF_CIPHER_KEY = VCRYPTO_VU_SESS_OFF_CIPHER_KEY,
+	OFF_AUTH_KEY = VCRYPTO_VU_SESS_OFF_AUTH_KEY,
+	OFF_ID_LAST = VCRYPTO_VU_SESS_OFF_ID_LAST,
 };
-
-static_assert(OFF_AUTH_KEY + VCRYPTO_SESS_MSG_AUTH_KEY_MAX ==
-	VCRYPTO_SESS_MSG_ID_LEN, "632-byte layouts end with the auth key");
-static_assert(OFF_ID_LAST + 8 == VCRYPTO_SESS_MSG_OPCODE_FIRST_LEN,
-	"1072-byte layout ends with the session id");
 
 static uint32_t
 rd32(const uint8_t *p, uint32_t off)

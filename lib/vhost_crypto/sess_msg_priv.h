@@ -4,6 +4,8 @@
 #ifndef VCRYPTO_SESS_MSG_PRIV_H
 #define VCRYPTO_SESS_MSG_PRIV_H
 
+#include "vcrypto_vu_session.h"
+
 /**
  * @file
  * Payloads of the vhost-user messages VHOST_USER_CREATE_CRYPTO_SESSION (26)
@@ -57,12 +59,12 @@
 #include "engine.h"
 
 /** Payload bytes of the layouts with session_id first. */
-#define VCRYPTO_SESS_MSG_ID_LEN 632
+#define VCRYPTO_SESS_MSG_ID_LEN VCRYPTO_VU_SESS_LEN
 /** Payload bytes of the layout with op_code first. */
-#define VCRYPTO_SESS_MSG_OPCODE_FIRST_LEN 1072
+#define VCRYPTO_SESS_MSG_OPCODE_FIRST_LEN VCRYPTO_VU_SESS_OPCODE_FIRST_LEN
 /** Longest key the messages carry: cipher, auth. */
-#define VCRYPTO_SESS_MSG_CIPHER_KEY_MAX 64
-#define VCRYPTO_SESS_MSG_AUTH_KEY_MAX 512
+#define VCRYPTO_SESS_MSG_CIPHER_KEY_MAX VCRYPTO_VU_SESS_CIPHER_KEY_MAX
+#define VCRYPTO_SESS_MSG_AUTH_KEY_MAX VCRYPTO_VU_SESS_AUTH_KEY_MAX
 
 /** Which create layout a payload is in. */
 enum vcrypto_sess_msg_layout {

@@ -25,26 +25,29 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "vcrypto_vu_session.h"
 #include "virtio_crypto_priv.h"
 
-#define OFF_SESSION_ID     0
-#define OFF_OP_CODE        8
-#define OFF_CIPHER_ALGO    12
-#define OFF_CIPHER_KEY_LEN 16
-#define OFF_HASH_ALGO      20
-#define OFF_DIGEST_LEN     24
-#define OFF_AUTH_KEY_LEN   28
-#define OFF_AAD_LEN        32
-#define OFF_OP_TYPE        36
-#define OFF_DIR            37
-#define OFF_HASH_MODE      38
-#define OFF_CHAINING_DIR   39
-#define OFF_CIPHER_KEY     56
-#define OFF_AUTH_KEY       120
-#define CIPHER_KEY_MAX     64
-#define AUTH_KEY_MAX       512
+/* DPDK 22.11's layout (ID_OPCODE): lib/virtio_crypto/vcrypto_vu_session.h. */
+#define SHIFTED(off) (VCRYPTO_VU_SESS_OFF_##off + VCRYPTO_VU_SESS_OPCODE_SHIFT)
+#define OFF_SESSION_ID     VCRYPTO_VU_SESS_OFF_ID
+#define OFF_OP_CODE        VCRYPTO_VU_SESS_OFF_OP_CODE
+#define OFF_CIPHER_ALGO    SHIFTED(CIPHER_ALGO)
+#define OFF_CIPHER_KEY_LEN SHIFTED(KEY_LEN)
+#define OFF_HASH_ALGO      SHIFTED(HASH_ALGO)
+#define OFF_DIGEST_LEN     SHIFTED(RESULT_LEN)
+#define OFF_AUTH_KEY_LEN   SHIFTED(AUTH_KEY_LEN)
+#define OFF_AAD_LEN        SHIFTED(AAD_LEN)
+#define OFF_OP_TYPE        SHIFTED(OP_TYPE)
+#define OFF_DIR            SHIFTED(DIRECTION)
+#define OFF_HASH_MODE      SHIFTED(HASH_MODE)
+#define OFF_CHAINING_DIR   SHIFTED(CHAIN_ORDER)
+#define OFF_CIPHER_KEY     VCRYPTO_VU_SESS_OFF_CIPHER_KEY
+#define OFF_AUTH_KEY       VCRYPTO_VU_SESS_OFF_AUTH_KEY
+#define CIPHER_KEY_MAX     VCRYPTO_VU_SESS_CIPHER_KEY_MAX
+#define AUTH_KEY_MAX       VCRYPTO_VU_SESS_AUTH_KEY_MAX
 
-static_assert(OFF_AUTH_KEY + AUTH_KEY_MAX == VCRYPTO_SESS_MSG_LEN, "DPDK 22.11 layout");
+static_assert(OFF_CIPHER_ALGO == 12 && OFF_CHAINING_DIR == 39, "DPDK 22.11 layout");
 
 static void
 put32(uint8_t *p, size_t off, uint32_t v)

@@ -21,6 +21,7 @@
 #include <rte_spinlock.h>
 
 #include "vcrypto_frontend.h"
+#include "vcrypto_vu_session.h"
 #include "vcrypto_wire.h"
 
 /** Driver name, as given to --vdev and --devtype. */
@@ -241,7 +242,7 @@ int vcrypto_session_create_on_device(struct vcrypto_dev *vd, const struct vcrypt
 /* session_msg.c */
 
 /** Payload bytes of CREATE_CRYPTO_SESSION in DPDK 22.11's layout. */
-#define VCRYPTO_SESS_MSG_LEN 632
+#define VCRYPTO_SESS_MSG_LEN VCRYPTO_VU_SESS_LEN
 
 /**
  * Whether a planned session can travel in DPDK 22.11's CREATE_CRYPTO_SESSION
