@@ -124,6 +124,8 @@ alloc_vring(struct vcrypto_frontend *fe, uint16_t index, uint16_t num, int socke
 	q->vq = vcrypto_vq_create(num, ring, index, true);
 	if (q->vq == NULL)
 		return -ENOMEM;
+	if (fe->features & (1ULL << VCRYPTO_VIRTIO_F_RING_EVENT_IDX))
+		vcrypto_vq_set_event_idx(q->vq);
 	if (fe->features & (1ULL << VCRYPTO_VIRTIO_F_RING_INDIRECT_DESC)) {
 		tables = vcrypto_dma_zalloc("indir", fe, index, (size_t)num *
 					    VCRYPTO_FE_INDIRECT_MAX *

@@ -337,6 +337,8 @@ attach_device(struct vcrypto_dev *vd, const struct devargs *a, struct rte_pci_de
 		.socket_id = socket,
 		.vu_sessions = a->vu_sessions,
 		.driver_features = (1ULL << VIRTIO_CRYPTO_F_REVISION_1) |
+				   /* kicks from avail_event, no reads of used->flags */
+				   (1ULL << VCRYPTO_VIRTIO_F_RING_EVENT_IDX) |
 				   (1ULL << VIRTIO_CRYPTO_F_CIPHER_STATELESS_MODE) |
 				   (1ULL << VIRTIO_CRYPTO_F_HASH_STATELESS_MODE) |
 				   (1ULL << VIRTIO_CRYPTO_F_MAC_STATELESS_MODE) |

@@ -64,6 +64,47 @@ vcrypto_vq_create(uint16_t num, void *ring, uint16_t index, bool no_interrupt)
 	return vq;
 }
 
+/* used_event sits after the avail ring's entries (2.7.6). */
+static inline uint16_t *
+used_event_ptr(const struct vcrypto_vq *vq)
+{
+	return &vq->avail->ring[vq->num];
+}
+
+/* avail_event sits after the used ring's elements (2.7.8). */
+static inline const uint16_t *
+avail_event_ptr(const struct vcrypto_vq *vq)
+{
+	return (const uint16_t *)&vq->used->ring[vq->num];
+}
+
+/*
+ * The device interrupts when its new used index passes used_event, i.e. when
+ * used_event lies in [old, new) of what it publishes; those lie in
+ * [last_used_idx, last_used_idx + num]. One behind last_used_idx is out of
+ * that window until the index wraps onto it, so it is moved up long before
+ * (one store every 16K completions, to a line the device reads only when it
+ * publishes).
+ */
+static inline void
+keep_interrupts_off(struct vcrypto_vq *vq)
+{
+	if ((uint16_t)(vq->last_used_idx - 1 - vq->used_event) < 0x4000)
+		return;
+	vq->used_event = (uint16_t)(vq->last_used_idx - 1);
+	__atomic_store_n(used_event_ptr(vq), vq->used_event, __ATOMIC_RELAXED);
+}
+
+void
+vcrypto_vq_set_event_idx(struct vcrypto_vq *vq)
+{
+	vq->event_idx = true;
+	/* With EVENT_IDX the flags must be 0 (2.7.7.1); used_event does it. */
+	vq->avail->flags = 0;
+	vq->used_event = (uint16_t)(vq->last_used_idx - 1);
+	*used_event_ptr(vq) = vq->used_event;
+}
+
 void
 vcrypto_vq_free(struct vcrypto_vq *vq)
 {
@@ -187,11 +228,11 @@ vcrypto_vq_add(struct vcrypto_vq *vq, const struct vcrypto_vq_buf *bufs,
 int
 vcrypto_vq_kick(struct vcrypto_vq *vq)
 {
-	uint16_t flags;
+	uint16_t flags, old = vq->kicked_idx;
 
 	if (unlikely(vq->broken))
 		return -EIO;
-	if (vq->avail_idx == vq->kicked_idx)
+	if (vq->avail_idx == old)
 		return 0;
 	/* R1: descriptors and avail ring entries must be visible before the
 	 * index that hands them over (spec 2.7.13: "the driver MUST perform a
@@ -202,9 +243,19 @@ vcrypto_vq_kick(struct vcrypto_vq *vq)
 	/* The idx store must be visible before we read the device's
 	 * suppression flag, or we could skip a kick the device waits for. */
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
-	flags = __atomic_load_n(&vq->used->flags, __ATOMIC_RELAXED);
-	if (flags & VCRYPTO_VRING_USED_F_NO_NOTIFY)
-		return 0;
+	if (vq->event_idx) {
+		/* Kick when the new index passed avail_event: when it lies in
+		 * [old, new). A polling device keeps it behind, on a line it
+		 * seldom writes, so this read rarely misses the cache. */
+		uint16_t ev = __atomic_load_n(avail_event_ptr(vq), __ATOMIC_RELAXED);
+
+		if ((uint16_t)(vq->avail_idx - ev - 1) >= (uint16_t)(vq->avail_idx - old))
+			return 0;
+	} else {
+		flags = __atomic_load_n(&vq->used->flags, __ATOMIC_RELAXED);
+		if (flags & VCRYPTO_VRING_USED_F_NO_NOTIFY)
+			return 0;
+	}
 	if (vq->notify != NULL)
 		vq->notify(vq->notify_arg);
 	return 1;
@@ -265,6 +316,8 @@ vcrypto_vq_get_used(struct vcrypto_vq *vq, struct vcrypto_vq_used *out,
 		vq->last_used_idx++;
 		n++;
 	}
+	if (vq->event_idx)
+		keep_interrupts_off(vq);
 	if (n == 0 && vq->broken)
 		return -EIO;
 	return n;
@@ -311,5 +364,7 @@ vcrypto_vq_reset(struct vcrypto_vq *vq)
 	vq->last_used_idx = 0;
 	vq->kicked_idx = 0;
 	vq->broken = false;
+	if (vq->event_idx)
+		vcrypto_vq_set_event_idx(vq);
 	return 0;
 }

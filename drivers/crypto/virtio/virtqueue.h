@@ -80,6 +80,10 @@ struct vcrypto_vq {
 	/** head = avail slot: the chain put in avail->ring[i] is descriptor i
 	 *  (indirect only; for devices that take the one for the other) */
 	bool in_order;
+	/** VIRTIO_F_RING_EVENT_IDX: kicks follow the device's avail_event and
+	 *  used_event is kept where the device never interrupts */
+	bool event_idx;
+	uint16_t used_event;      /**< shadow of the used_event last written */
 };
 
 /**
@@ -120,6 +124,15 @@ void vcrypto_vq_set_indirect(struct vcrypto_vq *vq, void *tables, uint64_t addr,
  */
 void vcrypto_vq_set_in_order(struct vcrypto_vq *vq);
 
+/**
+ * Use VIRTIO_F_RING_EVENT_IDX (negotiated; before the first chain is
+ * added): kicks are decided from the device's avail_event, and instead of
+ * VRING_AVAIL_F_NO_INTERRUPT (which the driver must then leave clear, spec
+ * 2.7.7.1) used_event is kept just behind the used index, where the device
+ * never reaches it: the driver polls.
+ */
+void vcrypto_vq_set_event_idx(struct vcrypto_vq *vq);
+
 /** Set the callback vcrypto_vq_kick() uses to notify the device. */
 void vcrypto_vq_set_notify(struct vcrypto_vq *vq, vcrypto_vq_notify_t fn, void *arg);
 
@@ -136,8 +149,8 @@ int vcrypto_vq_add(struct vcrypto_vq *vq, const struct vcrypto_vq_buf *bufs,
 
 /**
  * Publish the chains added since the last call (avail->idx, release order)
- * and notify the device unless it set VRING_USED_F_NO_NOTIFY. Call once per
- * burst.
+ * and notify the device unless it set VRING_USED_F_NO_NOTIFY (with EVENT_IDX:
+ * unless the new index did not pass its avail_event). Call once per burst.
  *
  * @return 1 if the device was notified, 0 if not (nothing new or suppressed),
  *   -EIO when the queue is broken.
