@@ -122,7 +122,8 @@ struct dec {
 /*
  * What decode copies from the first descriptor in one fixed-size copy when
  * it is that long: the header, the longest session-mode fixed part and a
- * 16-byte IV (the layout drivers use). Bytes past the fixed part that are
+ * 16-byte IV (the layout drivers use); a shorter first descriptor gets
+ * header and fixed part, or the AEAD fixed part, alone. Bytes past the fixed part that are
  * not an IV are copied but never used: every field is used from one copy.
  */
 union head_copy {
@@ -136,9 +137,10 @@ union head_copy {
 /*
  * Copy readable bytes [off, off + len) into host memory: from the head
  * copy when it holds them, else straight from the first descriptor, else
- * gathered from the chain.
+ * gathered from the chain. Inlined: a call costs decode more than the
+ * fixed-size copies save.
  */
-static int
+static inline __attribute__((always_inline)) int
 dec_read(const struct dec *d, uint64_t off, void *dst, uint32_t len)
 {
 	const struct vcrypto_seg *s0 = &d->chain->seg[0];
@@ -152,7 +154,11 @@ dec_read(const struct dec *d, uint64_t off, void *dst, uint32_t len)
 		return 0;
 	}
 	if (d->chain->nread > 0 && off + len <= s0->len) {
-		memcpy(dst, s0->hva + off, len);
+		/* AES-GCM's IV, past the head copy: no libc call either. */
+		if (len == 12)
+			memcpy(dst, s0->hva + off, 12);
+		else
+			memcpy(dst, s0->hva + off, len);
 		return 0;
 	}
 	return vcrypto_chain_read(d->chain, off, dst, len);
@@ -702,6 +708,7 @@ static uint8_t
 decode(struct dec *d, struct vcrypto_req *req)
 {
 	const uint32_t hdr_len = sizeof(struct vcrypto_op_header);
+	const uint32_t aead_head = hdr_len + sizeof(struct vcrypto_aead_data_flf);
 	const struct vcrypto_seg *s0 = &d->chain->seg[0];
 	union head_copy hc;
 	struct vcrypto_data_req *h = &hc.s.req;
@@ -718,6 +725,20 @@ decode(struct dec *d, struct vcrypto_req *req)
 		memcpy(&hc, s0->hva, sizeof(hc));
 		d->head = hc.raw;
 		d->head_len = sizeof(hc);
+	} else if (__builtin_expect(d->chain->nread > 0 && s0->len >= aead_head, 1)) {
+		/* Shorter: header and the longest fixed part (a field per
+		 * descriptor, or a shorter IV), or header and the AEAD fixed
+		 * part (REVISION_1 AES-GCM and ChaCha20-Poly1305: 48 bytes,
+		 * then a 12-byte IV) in one fixed-size copy; what follows
+		 * (IV, rest of a longer fixed part) from the descriptor. */
+		if (s0->len >= sizeof(*h)) {
+			memcpy(h, s0->hva, sizeof(*h));
+			d->head_len = sizeof(*h);
+		} else {
+			memcpy(h, s0->hva, aead_head);
+			d->head_len = aead_head;
+		}
+		d->head = hc.raw;
 	} else if (vcrypto_chain_read(d->chain, 0, &h->header, hdr_len) != 0) {
 		return VIRTIO_CRYPTO_ERR;
 	}
