@@ -102,6 +102,12 @@ qp_setup(struct rte_cryptodev *dev, uint16_t qp_id,
 	}
 	qp->vq = vq;
 	qp->slots_addr = vcrypto_frontend_addr(vd->fe, qp->slots);
+	/* Fixed-part and status descriptors written once per slot (not with
+	 * indirect tables: DPDK's vhost_crypto, one descriptor per field). */
+	if (vq->indirect == NULL)
+		vcrypto_vq_set_slots(vq, qp->slots_addr, sizeof(*qp->slots),
+				     offsetof(struct vcrypto_data_slot, inhdr),
+				     sizeof(qp->slots->inhdr));
 	qp->addr_is_va = vcrypto_frontend_addr_is_va(vd->fe);
 	qp->rev1 = vd->rev1;
 	qp->desc_per_field = vd->vu_sessions;

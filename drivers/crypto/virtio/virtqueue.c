@@ -114,6 +114,92 @@ vcrypto_vq_free(struct vcrypto_vq *vq)
 	free(vq);
 }
 
+/* The fixed descriptors of every slot, the free lists of slots and data
+ * descriptors. */
+static void
+slots_init(struct vcrypto_vq *vq)
+{
+	uint16_t n = vq->slots, k, i;
+
+	for (k = 0; k < n; k++) {
+		uint64_t a = vq->slot_addr + (uint64_t)k * vq->slot_stride;
+
+		vq->desc[k] = (struct vcrypto_vring_desc){ .addr = a,
+			.flags = VCRYPTO_VRING_DESC_F_NEXT, .next = (uint16_t)(n + k) };
+		vq->desc[n + k] = (struct vcrypto_vring_desc){ .addr = a + vq->status_off,
+			.len = vq->status_len, .flags = VCRYPTO_VRING_DESC_F_WRITE };
+		vq->extra[k] = (struct vcrypto_vq_extra){ .next = (uint16_t)(k + 1) };
+		vq->extra[n + k] = (struct vcrypto_vq_extra){ 0 };
+	}
+	for (i = 2 * n; i < vq->num; i++)
+		vq->extra[i] = (struct vcrypto_vq_extra){ .next = (uint16_t)(i + 1) };
+	vq->slot_free = 0;
+	vq->slots_free = n;
+	vq->free_head = 2 * n;
+	vq->num_free = vq->num - 2 * n;
+}
+
+int
+vcrypto_vq_set_slots(struct vcrypto_vq *vq, uint64_t addr, uint32_t stride,
+		uint32_t status_off, uint32_t status_len)
+{
+	if (vq->indirect != NULL || vq->num < 8)
+		return -ENOTSUP;
+	if (vq->chains > 0)
+		return -EBUSY;
+	vq->slots = vq->num / 4;
+	vq->slot_addr = addr;
+	vq->slot_stride = stride;
+	vq->status_off = status_off;
+	vq->status_len = status_len;
+	slots_init(vq);
+	return 0;
+}
+
+/* Slot mode: fill the data descriptors between the slot's fixed part and
+ * its status; bufs[0] and bufs[total - 1] are those two. */
+static int
+add_slot(struct vcrypto_vq *vq, const struct vcrypto_vq_buf *bufs,
+		uint16_t n_out, uint16_t total, void *cookie)
+{
+	uint16_t k = vq->slot_free, n = total - 2, first = vq->free_head;
+	uint16_t idx = first, prev = 0, i;
+	struct vcrypto_vq_extra *h;
+
+	if (unlikely(n_out == 0 || total - n_out == 0))
+		return -EINVAL;
+	if (unlikely(vq->slots_free == 0 || n > vq->num_free))
+		return -ENOSPC;
+	h = &vq->extra[k];
+	vq->desc[k].len = bufs[0].len;
+	vq->desc[k].next = n > 0 ? first : (uint16_t)(vq->slots + k);
+	for (i = 1; i <= n; i++) {
+		struct vcrypto_vring_desc *d = &vq->desc[idx];
+
+		d->addr = bufs[i].addr;
+		d->len = bufs[i].len;
+		d->flags = (i < n_out ? 0 : VCRYPTO_VRING_DESC_F_WRITE) |
+			   VCRYPTO_VRING_DESC_F_NEXT;
+		prev = idx;
+		idx = vq->extra[idx].next;
+		d->next = idx;
+	}
+	if (n > 0)
+		vq->desc[prev].next = (uint16_t)(vq->slots + k);
+	vq->free_head = idx;
+	vq->num_free -= n;
+	vq->slot_free = h->next;
+	vq->slots_free--;
+	h->next = first; /* in flight: the first data descriptor */
+	h->cookie = cookie;
+	h->ndescs = n;
+	h->in_flight = 1;
+	vq->chains++;
+	vq->avail->ring[vq->avail_idx & (vq->num - 1)] = k;
+	vq->avail_idx++;
+	return k;
+}
+
 void
 vcrypto_vq_set_notify(struct vcrypto_vq *vq, vcrypto_vq_notify_t fn, void *arg)
 {
@@ -189,6 +275,8 @@ vcrypto_vq_add(struct vcrypto_vq *vq, const struct vcrypto_vq_buf *bufs,
 		return -EIO;
 	if (unlikely(total == 0 || n_out > vq->num || n_in > vq->num))
 		return -EINVAL;
+	if (vq->slots != 0)
+		return add_slot(vq, bufs, n_out, total, cookie);
 	if (vq->indirect != NULL && (vq->in_order || (total > 1 && total <= vq->indirect_max))) {
 		if (unlikely(total > vq->indirect_max))
 			return -EINVAL;
@@ -261,11 +349,39 @@ vcrypto_vq_kick(struct vcrypto_vq *vq)
 	return 1;
 }
 
+/* Slot mode: the data descriptors back to their list, the slot to its. */
+static void
+free_slot(struct vcrypto_vq *vq, uint16_t k)
+{
+	struct vcrypto_vq_extra *h = &vq->extra[k];
+	uint16_t last = h->next, i;
+
+	if (h->ndescs > 0) {
+		for (i = 1; i < h->ndescs; i++)
+			last = vq->extra[last].next;
+		vq->extra[last].next = vq->free_head;
+		vq->free_head = h->next;
+		vq->num_free += h->ndescs;
+	}
+	h->next = vq->slot_free;
+	vq->slot_free = k;
+	vq->slots_free++;
+	h->in_flight = 0;
+	h->cookie = NULL;
+	h->ndescs = 0;
+	vq->chains--;
+}
+
 static void
 free_chain(struct vcrypto_vq *vq, uint16_t head)
 {
 	struct vcrypto_vq_extra *h = &vq->extra[head];
 	uint16_t last = head, i;
+
+	if (vq->slots != 0) {
+		free_slot(vq, head);
+		return;
+	}
 
 	for (i = 1; i < h->ndescs; i++)
 		last = vq->extra[last].next;
@@ -364,6 +480,8 @@ vcrypto_vq_reset(struct vcrypto_vq *vq)
 	vq->last_used_idx = 0;
 	vq->kicked_idx = 0;
 	vq->broken = false;
+	if (vq->slots != 0)
+		slots_init(vq);
 	if (vq->event_idx)
 		vcrypto_vq_set_event_idx(vq);
 	return 0;

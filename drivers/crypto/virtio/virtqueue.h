@@ -84,6 +84,16 @@ struct vcrypto_vq {
 	 *  used_event is kept where the device never interrupts */
 	bool event_idx;
 	uint16_t used_event;      /**< shadow of the used_event last written */
+	/** request slots (0: off): heads [0, slots) are the slots' fixed-part
+	 *  descriptors, [slots, 2 * slots) their status descriptors, both
+	 *  written once; data descriptors come from [2 * slots, num) */
+	uint16_t slots;
+	uint16_t slot_free;       /**< first free slot */
+	uint16_t slots_free;      /**< free slots */
+	uint64_t slot_addr;       /**< device address of slot 0 */
+	uint32_t slot_stride;     /**< bytes from one slot to the next */
+	uint32_t status_off;      /**< status bytes at this offset in a slot ... */
+	uint32_t status_len;      /**< ... this long */
 };
 
 /**
@@ -132,6 +142,22 @@ void vcrypto_vq_set_in_order(struct vcrypto_vq *vq);
  * never reaches it: the driver polls.
  */
 void vcrypto_vq_set_event_idx(struct vcrypto_vq *vq);
+
+/**
+ * Give the queue num / 4 request slots at device address @p addr, @p stride
+ * bytes apart (a queue without indirect tables, nothing in flight): each
+ * slot's fixed-part descriptor (the chain's head) and its status descriptor
+ * (@p status_len bytes at @p status_off in the slot, device-writable) are
+ * written here, once; vcrypto_vq_add() then fills only the data descriptors
+ * between them, from the rest of the table. Its @p bufs still start with
+ * the slot's fixed part (only the length is used) and end with the status
+ * (not used). vcrypto_vq_next_head() is the slot the next chain takes.
+ *
+ * @return 0; -ENOTSUP with indirect tables or fewer than 8 entries; -EBUSY
+ *   while chains are in flight.
+ */
+int vcrypto_vq_set_slots(struct vcrypto_vq *vq, uint64_t addr, uint32_t stride,
+		uint32_t status_off, uint32_t status_len);
 
 /** Set the callback vcrypto_vq_kick() uses to notify the device. */
 void vcrypto_vq_set_notify(struct vcrypto_vq *vq, vcrypto_vq_notify_t fn, void *arg);
@@ -200,6 +226,8 @@ vcrypto_vq_free_count(const struct vcrypto_vq *vq)
 {
 	if (vq->in_order && vq->extra[vq->avail_idx & (vq->num - 1)].in_flight)
 		return 0;
+	if (vq->slots != 0 && vq->slots_free == 0)
+		return 0;
 	return vq->num_free;
 }
 
@@ -211,6 +239,8 @@ vcrypto_vq_free_count(const struct vcrypto_vq *vq)
 static inline uint16_t
 vcrypto_vq_next_head(const struct vcrypto_vq *vq)
 {
+	if (vq->slots != 0)
+		return vq->slot_free;
 	return vq->in_order ? vq->avail_idx & (vq->num - 1) : vq->free_head;
 }
 

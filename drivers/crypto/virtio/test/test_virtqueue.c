@@ -334,6 +334,97 @@ test_event_idx(void)
 	free(ring);
 }
 
+/* Walk slot @p k's chain: fixed part, @p n_data data descriptors (the
+ * first @p n_rd readable), then the slot's status. */
+static int
+slot_chain_ok(const struct vcrypto_vq *vq, uint16_t k, uint32_t fixed_len,
+		uint16_t n_data, uint16_t n_rd)
+{
+	const struct vcrypto_vring_desc *d = &vq->desc[k];
+	uint16_t i;
+	int ok = d->addr == 0x10000u + k * 0x100u && d->len == fixed_len &&
+		 d->flags == VCRYPTO_VRING_DESC_F_NEXT;
+
+	for (i = 0; i < n_data && ok; i++) {
+		ok = d->next >= 2 * vq->slots && d->next < vq->num;
+		d = &vq->desc[d->next];
+		ok = ok && d->len == 100u + i + 1 && (d->flags & VCRYPTO_VRING_DESC_F_NEXT) &&
+		     !!(d->flags & VCRYPTO_VRING_DESC_F_WRITE) == (i >= n_rd);
+	}
+	if (!ok || d->next != vq->slots + k)
+		return 0;
+	d = &vq->desc[d->next];
+	return d->addr == 0x10000u + k * 0x100u + 0x80 && d->len == 1 &&
+	       d->flags == VCRYPTO_VRING_DESC_F_WRITE;
+}
+
+/* Slot mode: fixed and status descriptors in place, data between them,
+ * slots and data descriptors freed out of order and reused, reset. */
+static void
+test_slots(void)
+{
+	struct fake_dev d;
+	void *ring;
+	struct vcrypto_vq *vq = new_queue(16, &ring, &d);
+	struct vcrypto_vq_used u[16];
+	uint32_t round, ok = 1;
+	int h[4], i;
+
+	CHECK(vcrypto_vq_set_slots(vq, 0x10000, 0x100, 0x80, 1) == 0);
+	CHECK(vq->slots == 4 && vcrypto_vq_free_count(vq) == 8);
+	for (i = 0; i < 4; i++) {
+		CHECK(vcrypto_vq_next_head(vq) == i);
+		h[i] = add_chain(vq, 2, 2, (uintptr_t)i); /* fixed, src | dst, status */
+		CHECK(h[i] == i);
+		CHECK(slot_chain_ok(vq, (uint16_t)i, 100, 2, 1));
+	}
+	CHECK(vcrypto_vq_free_count(vq) == 0);
+	CHECK(add_chain(vq, 1, 1, 9) == -ENOSPC);
+	CHECK(vcrypto_vq_kick(vq) == 1);
+	fake_fetch(&d, 0, 0, 0);
+	fake_complete(&d, 2, d.pending[2], 1);
+	fake_complete(&d, 0, d.pending[0], 1);
+	CHECK(vcrypto_vq_get_used(vq, u, 16) == 2);
+	CHECK(u[0].head == 2 && u[0].cookie == (void *)2 && u[1].head == 0);
+	CHECK(vcrypto_vq_free_count(vq) == 4);
+	/* no data (fixed | status), then more data than is free */
+	i = add_chain(vq, 1, 1, 5);
+	CHECK(i == 0 && vq->desc[0].next == vq->slots + 0 && slot_chain_ok(vq, 0, 100, 0, 0));
+	CHECK(add_chain(vq, 3, 4, 6) == -ENOSPC);
+	CHECK(add_chain(vq, 3, 3, 6) == 2 && slot_chain_ok(vq, 2, 100, 4, 2));
+	/* a status id is no head: the queue breaks */
+	while (d.npending > 0)
+		fake_complete(&d, 0, d.pending[0], 1);
+	CHECK(vcrypto_vq_get_used(vq, u, 16) == 2);
+	CHECK(vcrypto_vq_kick(vq) == 1);
+	fake_fetch(&d, 0, 0, 0);
+	while (d.npending > 0)
+		fake_complete(&d, 0, d.pending[0], 1);
+	CHECK(vcrypto_vq_get_used(vq, u, 16) == 2);
+	CHECK(vq->chains == 0 && vcrypto_vq_free_count(vq) == 8 && vq->slots_free == 4);
+	for (round = 0; round < 1000; round++) {
+		int a = add_chain(vq, 1 + round % 3, 1 + round % 2, 1);
+
+		ok &= a >= 0 && a < 4 && slot_chain_ok(vq, (uint16_t)a, 100,
+			(uint16_t)(round % 3 + round % 2), (uint16_t)(round % 3));
+		vcrypto_vq_kick(vq);
+		fake_fetch(&d, 0, 0, 0);
+		fake_complete(&d, 0, d.pending[0], 1);
+		ok &= vcrypto_vq_get_used(vq, u, 16) == 1 && u[0].head == a;
+	}
+	CHECK(ok);
+	CHECK(vcrypto_vq_reset(vq) == 0);
+	CHECK(vcrypto_vq_free_count(vq) == 8 && slot_chain_ok(vq, 3, 0, 0, 0));
+	d.last_avail = 0;
+	d.used_idx = 0;
+	CHECK(add_chain(vq, 1, 1, 1) == 0 && vcrypto_vq_kick(vq) == 1);
+	fake_fetch(&d, 0, 0, 0);
+	fake_complete(&d, 0, 4, 1); /* the status descriptor's index */
+	CHECK(vcrypto_vq_get_used(vq, u, 16) == -EIO && vcrypto_vq_is_broken(vq));
+	vcrypto_vq_free(vq);
+	free(ring);
+}
+
 int
 main(void)
 {
@@ -343,6 +434,7 @@ main(void)
 	test_out_of_order();
 	test_wrap();
 	test_event_idx();
+	test_slots();
 	for (k = 0; k < 4; k++)
 		test_broken(k);
 	if (failures) {
