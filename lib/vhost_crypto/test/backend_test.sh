@@ -7,7 +7,8 @@
 # without REVISION_1, direct and indirect descriptors), sessions over
 # vhost-user messages with only the data queues set up, a guest killed with
 # SIGKILL followed by a new guest, then SIGINT: exit 0, socket removed,
-# final statistics printed.
+# final statistics printed. Then the guest's memory table replaced while
+# requests are in flight (its own backend: exact request counts).
 #
 # usage: backend_test.sh BACKEND CLIENT   (EAL runs with --no-huge)
 set -u
@@ -112,6 +113,44 @@ if [ "$failed" -ne 0 ]; then
 	cat "$dir/be.log" >&2
 fi
 echo "$line"
+
+# The memory table replaced while requests run (--remap): a backend of its
+# own, so its statistics must count exactly the client's requests, each once.
+rsock=$dir/remap.sock
+"$backend" --no-huge -m 256 --file-prefix "$prefix-remap" -l 0,1 -- \
+	--socket-file "1,$rsock" --queues 2 --max-sessions 16 >"$dir/be-remap.log" 2>&1 &
+be_pid=$!
+check "backend (remap) ready" wait_for "$dir/be-remap.log" '^vcrypto-backend: ready' 30
+check "client (memory table replaced while running)" bash -c \
+	"timeout 60 '$client' --socket '$rsock' --remap >'$dir/remap.log' 2>&1"
+cat "$dir/remap.log"
+kill -INT "$be_pid"
+wait "$be_pid"
+rc=$?
+be_pid=
+check "backend (remap) exit status 0 (got $rc)" test "$rc" -eq 0
+line=$(grep "^vcrypto-backend: dev $rsock: " "$dir/be-remap.log")
+echo "$line"
+sent=$(sed -n 's/^client: remap: \([0-9]*\) data requests, \([0-9]*\) control.*/\1 \2/p' \
+	"$dir/remap.log")
+rdata=${sent% *}
+rctrl=${sent#* }
+check "remap: client counted its requests" test -n "$sent"
+if [ -n "$sent" ]; then
+	check "remap: requests == sent ($((rdata + rctrl)))" \
+		test "$(field requests)" -eq $((rdata + rctrl))
+	check "remap: ok == sent" test "$(field ok)" -eq $((rdata + rctrl))
+	check "remap: ctrl_requests == sent" test "$(field ctrl_requests)" -eq "$rctrl"
+	check "remap: bytes == 64 per data request" test "$(field bytes)" -eq $((rdata * 64))
+fi
+check "remap: no bad chain" test "$(field bad_chains)" -eq 0
+check "remap: no broken queue" test "$(field broken_queues)" -eq 0
+check "remap: no session left" test "$(field sessions_active)" -eq 0
+check "remap: one connect, one disconnect" test "$(field connects)/$(field disconnects)" = 1/1
+if [ "$failed" -ne 0 ]; then
+	echo "---- backend (remap) log ----" >&2
+	cat "$dir/be-remap.log" >&2
+fi
 
 # The cryptodev engine, on each software cryptodev that loads: the same
 # client (vectors of what the config offers), both session paths.

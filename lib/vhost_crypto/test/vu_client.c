@@ -29,11 +29,15 @@
  *
  * usage: vcrypto-test-vu-client --socket PATH [--rev1] [--indirect]
  *                               [--max-sessions N] [--hold] [--vu-sessions]
+ *                               [--remap]
  *   --rev1          negotiate VIRTIO_CRYPTO_F_REVISION_1 (exact-size layouts)
  *   --indirect      put the data requests in indirect descriptor tables
  *   --max-sessions  the backend's table size: fill it and expect NOSPC/ERR
  *   --hold          after the checks, keep the connection open until killed
  *   --vu-sessions   data queues only, sessions by vhost-user messages
+ *   --remap         only: NIST AES-CBC batches while the memory table is
+ *                   replaced (see test_remap()); prints the request counts
+ *                   for the backend's statistics
  *   --any-engine    the backend runs another engine than ipsec_mb: check
  *                   only what any engine offers, and run the vectors of the
  *                   algorithms its config space offers (a session the
@@ -183,6 +187,7 @@ vu_call(uint32_t req, const void *payload, uint32_t size, const int *fds,
 
 #define MEM_SIZE (4u << 20)
 #define GPA_BASE 0x80000000ull
+#define GPA_BASE2 0x200000000ull /* --remap: the same memory, moved */
 #define QSZ 64
 #define RING_STRIDE 8192 /* desc 1 KiB | avail | used, per queue */
 #define MAX_Q 9
@@ -190,6 +195,8 @@ vu_call(uint32_t req, const void *payload, uint32_t size, const int *fds,
 
 static uint8_t *mem;
 static int memfd;
+/* Where the guest sees mem: descriptors carry addresses from this base. */
+static uint64_t gpa_base = GPA_BASE;
 
 struct guest_vq {
 	struct vcrypto_vring_desc *desc;
@@ -216,7 +223,7 @@ static uint32_t buf_off;
 static uint64_t
 gpa(const void *p)
 {
-	return GPA_BASE + (uint64_t)((const uint8_t *)p - mem);
+	return gpa_base + (uint64_t)((const uint8_t *)p - mem);
 }
 
 static void *
@@ -261,13 +268,30 @@ setup_memory(void)
 	return vu_call(VU_SET_MEM_TABLE, &mt, sizeof(mt), &memfd, 1);
 }
 
+/*
+ * Ring addresses are front-end virtual addresses (translated through the
+ * table's userspace addresses): @p view is the mapping of the memfd that
+ * the current table names.
+ */
+static int
+send_vring_addr(unsigned int q, const uint8_t *view)
+{
+	struct vu_vring_addr a;
+
+	memset(&a, 0, sizeof(a));
+	a.index = q;
+	a.desc = (uintptr_t)(view + ((uint8_t *)vqs[q].desc - mem));
+	a.avail = (uintptr_t)(view + ((uint8_t *)vqs[q].avail - mem));
+	a.used = (uintptr_t)(view + ((uint8_t *)vqs[q].used - mem));
+	return vu_call(VU_SET_VRING_ADDR, &a, sizeof(a), NULL, 0);
+}
+
 static int
 setup_queue(unsigned int q)
 {
 	struct guest_vq *vq = &vqs[q];
 	uint8_t *base = mem + q * RING_STRIDE;
 	struct { uint32_t index, num; } st = { q, QSZ };
-	struct vu_vring_addr a;
 	uint64_t idx = q;
 
 	vq->desc = (void *)base;
@@ -275,14 +299,9 @@ setup_queue(unsigned int q)
 	vq->used = (void *)(base + 4096);
 	vq->kickfd = eventfd(0, EFD_NONBLOCK);
 	vq->callfd = eventfd(0, EFD_NONBLOCK);
-	memset(&a, 0, sizeof(a));
-	a.index = q;
-	a.desc = (uintptr_t)vq->desc;
-	a.avail = (uintptr_t)vq->avail;
-	a.used = (uintptr_t)vq->used;
 	if (vu_call(VU_SET_VRING_NUM, &st, sizeof(st), NULL, 0) != 0)
 		return -1;
-	if (vu_call(VU_SET_VRING_ADDR, &a, sizeof(a), NULL, 0) != 0)
+	if (send_vring_addr(q, mem) != 0)
 		return -1;
 	st.num = 0;
 	if (vu_call(VU_SET_VRING_BASE, &st, sizeof(st), NULL, 0) != 0)
@@ -1517,6 +1536,143 @@ test_vring_base(void)
 	CHECK_EQ(m.p.state.num, vqs[0].avail_idx);
 }
 
+/* ---- --remap: the memory table replaced while requests run -------------- */
+
+#define REMAP_BATCH 12 /* direct chains of 5 descriptors: 60 of QSZ */
+
+struct remap_run {
+	uint8_t *mem2;          /* a second mapping of the memfd */
+	uint64_t enc, dec;      /* NIST sessions, one per direction */
+	unsigned int data, ctrl; /* requests sent, for the backend's stats */
+};
+
+/* One region per entry, every one on the memfd from offset 0. */
+static int
+send_mem_table(const struct vu_region *r, uint32_t n)
+{
+	struct { uint32_t nregions, padding; struct vu_region r[2]; } mt;
+	int fds[2] = { memfd, memfd };
+
+	memset(&mt, 0, sizeof(mt));
+	mt.nregions = n;
+	memcpy(mt.r, r, n * sizeof(*r));
+	return vu_call(VU_SET_MEM_TABLE, &mt, 8 + n * sizeof(*r), fds, n);
+}
+
+/* A batch of NIST requests on every data queue, alternately encrypt and
+ * decrypt, published (the backend may start on them at once). */
+static void
+remap_post(struct remap_run *rr, struct dreq r[][REMAP_BATCH])
+{
+	unsigned int q, i;
+
+	breset();
+	for (q = 0; q + 1 < nq; q++) {
+		for (i = 0; i < REMAP_BATCH; i++) {
+			bool e = i % 2 == 0;
+
+			post_cipher(&vqs[q], e ? VIRTIO_CRYPTO_CIPHER_ENCRYPT :
+				VIRTIO_CRYPTO_CIPHER_DECRYPT, e ? rr->enc : rr->dec,
+				nist_iv, 16, e ? nist_pt : nist_ct, 64, 64, &r[q][i]);
+		}
+		publish(&vqs[q]);
+		rr->data += REMAP_BATCH;
+	}
+}
+
+/* Every request of the batch completed once, OK, with the NIST bytes. */
+static void
+remap_check(struct dreq r[][REMAP_BATCH], const char *what)
+{
+	unsigned int q, i, good = 0, want = 0;
+
+	for (q = 0; q + 1 < nq; q++) {
+		CHECK(wait_used(&vqs[q], REMAP_BATCH, NULL) == 0);
+		for (i = 0; i < REMAP_BATCH; i++)
+			good += *r[q][i].status == VIRTIO_CRYPTO_OK &&
+				memcmp(r[q][i].dst, i % 2 == 0 ? nist_ct : nist_pt,
+					64) == 0;
+		want += REMAP_BATCH;
+	}
+	/* Nothing completed twice: the used index stops at the avail one. */
+	usleep(20 * 1000);
+	for (q = 0; q + 1 < nq; q++)
+		CHECK_EQ(__atomic_load_n(&vqs[q].used->idx, __ATOMIC_ACQUIRE),
+			vqs[q].avail_idx);
+	CHECK_EQ(good, want);
+	if (good != want)
+		fprintf(stderr, "FAIL remap: %s: %u of %u right\n", what, good,
+			want);
+}
+
+static void
+remap_rounds(struct remap_run *rr, unsigned int n, const char *what)
+{
+	static struct dreq r[MAX_Q][REMAP_BATCH];
+
+	while (n-- > 0) {
+		remap_post(rr, r);
+		remap_check(r, what);
+	}
+}
+
+/*
+ * Three table changes, each sent while a batch is in flight: (1) the memory
+ * gains a second guest-physical alias (GPA_BASE2, through a second mapping
+ * of the memfd) and the guest moves to it; (2) the old range goes away, with
+ * it the virtual addresses the rings were given, so the rings are moved
+ * with SET_VRING_ADDR; (3) the same table again (rte_vhost keeps it).
+ * Around each, batches checked byte for byte.
+ */
+static void
+test_remap(void)
+{
+	static struct dreq r[MAX_Q][REMAP_BATCH];
+	struct remap_run rr = { 0 };
+	struct vu_region reg[2];
+	unsigned int q;
+
+	rr.mem2 = mmap(NULL, MEM_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, memfd,
+		0);
+	CHECK(rr.mem2 != MAP_FAILED);
+	if (rr.mem2 == MAP_FAILED)
+		return;
+	breset();
+	CHECK_EQ(create_session(VIRTIO_CRYPTO_CIPHER_AES_CBC, nist_key, 16,
+		VIRTIO_CRYPTO_OP_ENCRYPT, &rr.enc), VIRTIO_CRYPTO_OK);
+	CHECK_EQ(create_session(VIRTIO_CRYPTO_CIPHER_AES_CBC, nist_key, 16,
+		VIRTIO_CRYPTO_OP_DECRYPT, &rr.dec), VIRTIO_CRYPTO_OK);
+	rr.ctrl += 2;
+	remap_rounds(&rr, 4, "before any change");
+
+	reg[0] = (struct vu_region){ GPA_BASE, MEM_SIZE, (uintptr_t)mem, 0 };
+	reg[1] = (struct vu_region){ GPA_BASE2, MEM_SIZE, (uintptr_t)rr.mem2, 0 };
+	remap_post(&rr, r);
+	CHECK(send_mem_table(reg, 2) == 0);
+	remap_check(r, "in flight across the added alias");
+	gpa_base = GPA_BASE2;
+	remap_rounds(&rr, 4, "at the alias");
+
+	remap_post(&rr, r);
+	CHECK(send_mem_table(&reg[1], 1) == 0);
+	for (q = 0; q < nq; q++)
+		CHECK(send_vring_addr(q, rr.mem2) == 0);
+	remap_check(r, "in flight across the old range's removal");
+	remap_rounds(&rr, 4, "after the removal");
+
+	remap_post(&rr, r);
+	CHECK(send_mem_table(&reg[1], 1) == 0);
+	remap_check(r, "in flight across an unchanged table");
+
+	/* The control queue moved too: sessions still close. */
+	breset();
+	CHECK_EQ(destroy_session(rr.enc), VIRTIO_CRYPTO_OK);
+	CHECK_EQ(destroy_session(rr.dec), VIRTIO_CRYPTO_OK);
+	rr.ctrl += 2;
+	printf("client: remap: %u data requests, %u control requests\n",
+		rr.data, rr.ctrl);
+}
+
 /* ---- Sessions over vhost-user messages (QEMU cryptodev-vhost-user) ----- */
 
 enum msg_layout {
@@ -1829,11 +1985,12 @@ main(int argc, char **argv)
 		{ "hold", no_argument, NULL, 'h' },
 		{ "vu-sessions", no_argument, NULL, 'v' },
 		{ "any-engine", no_argument, NULL, 'a' },
+		{ "remap", no_argument, NULL, 'R' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *path = NULL;
 	unsigned int max_sessions = 0, q, tries;
-	bool hold = false;
+	bool hold = false, remap = false;
 	int c;
 
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -1845,6 +2002,7 @@ main(int argc, char **argv)
 		case 'h': hold = true; break;
 		case 'v': vu_sessions = true; break;
 		case 'a': any_engine = true; break;
+		case 'R': remap = true; break;
 		default: return 2;
 		}
 	}
@@ -1888,6 +2046,12 @@ main(int argc, char **argv)
 	}
 	for (q = 0; q < nq; q++)
 		CHECK(setup_queue(q) == 0);
+	if (remap) {
+		test_remap();
+		test_vring_base();
+		close(sock);
+		return TEST_DONE();
+	}
 	test_nist();
 	test_kat();
 	if (!any_engine)
