@@ -158,14 +158,17 @@ app_args_parse(int argc, char **argv, struct app_args *args)
 		case 'g':
 			args->guest_polls = true;
 			break;
+		case 'h':
+			usage(argv[0]);
+			return 1;
 		default:
 			rc = -EINVAL;
 			break;
 		}
-		if (rc != 0 && c != 's')
+		/* getopt itself reports unknown options; parse_socket its values */
+		if (rc != 0 && (c == 'q' || c == 'm' || c == 'i'))
 			fprintf(stderr, "bad value for --%s\n", c == 'q' ? "queues" :
-				c == 'm' ? "max-sessions" : c == 'i' ? "stats-interval" :
-				"option");
+				c == 'm' ? "max-sessions" : "stats-interval");
 	}
 	if (rc == 0 && optind < argc) {
 		fprintf(stderr, "unexpected argument \"%s\"\n", argv[optind]);

@@ -39,7 +39,8 @@ struct app_args {
 
 /**
  * Parse @p argv (without the EAL part).
- * @return 0; -EINVAL after printing what is wrong and the usage.
+ * @return 0; 1 after printing the usage for --help; -EINVAL after printing
+ *   what is wrong and the usage.
  */
 int app_args_parse(int argc, char **argv, struct app_args *args);
 

@@ -184,7 +184,7 @@ main(int argc, char **argv)
 	static struct app app; /* large; one per process */
 	sigset_t sigs;
 	unsigned int i;
-	int n;
+	int n, ret;
 
 	/* Blocked before any thread exists, so every thread inherits the
 	 * mask and only sigtimedwait() in the main thread takes them. */
@@ -199,10 +199,10 @@ main(int argc, char **argv)
 		return 1;
 	}
 	argv[n] = argv[0];
-	if (app_args_parse(argc - n, argv + n, &app.args) != 0 ||
-			check_lcores(&app.args) != 0) {
+	ret = app_args_parse(argc - n, argv + n, &app.args);
+	if (ret != 0 || check_lcores(&app.args) != 0) {
 		rte_eal_cleanup();
-		return 1;
+		return ret == 1 ? 0 : 1;
 	}
 	if (create_devices(&app) != 0) {
 		shutdown_app(&app);
