@@ -576,6 +576,18 @@ test_roundtrip_config(struct vt_counts *c)
 	VT_EQ(c, vcrypto_le32(cfg.max_cipher_key_len), 64);
 	VT_EQ(c, vcrypto_le32(cfg.akcipher_algo), 2);
 	VT_EQ(c, vcrypto_le64(cfg.max_size), 0x100000000ULL + 65536);
+
+	/* The shared conversion both halves use: to host order and back. */
+	vcrypto_config_convert(&cfg);
+	VT_EQ(c, cfg.status, 1);
+	VT_EQ(c, cfg.max_dataqueues, 4);
+	VT_EQ(c, cfg.crypto_services, 0x9);
+	VT_EQ(c, cfg.mac_algo_h, 1u << (VIRTIO_CRYPTO_MAC_ZUC_EIA3 - 32));
+	VT_EQ(c, cfg.max_cipher_key_len, 64);
+	VT_EQ(c, cfg.akcipher_algo, 2);
+	VT_EQ(c, cfg.max_size, 0x100000000ULL + 65536);
+	vcrypto_config_convert(&cfg);
+	VT_EQ(c, memcmp(&cfg, buf, sizeof(buf)), 0);
 }
 
 /* A split-ring descriptor as both halves see it. */

@@ -82,19 +82,21 @@ build_config(const struct vcrypto_dev *dev, struct vcrypto_config *c)
 {
 	const struct vcrypto_engine_caps *caps = &dev->caps;
 
-	memset(c, 0, sizeof(*c));
-	c->status = vcrypto_to_le32(VIRTIO_CRYPTO_S_HW_READY);
-	c->max_dataqueues = vcrypto_to_le32(dev->max_dataqueues);
-	c->crypto_services = vcrypto_to_le32(caps->crypto_services);
-	c->cipher_algo_l = vcrypto_to_le32(caps->cipher_algo_l);
-	c->cipher_algo_h = vcrypto_to_le32(caps->cipher_algo_h);
-	c->hash_algo = vcrypto_to_le32(caps->hash_algo);
-	c->mac_algo_l = vcrypto_to_le32(caps->mac_algo_l);
-	c->mac_algo_h = vcrypto_to_le32(caps->mac_algo_h);
-	c->aead_algo = vcrypto_to_le32(caps->aead_algo);
-	c->max_cipher_key_len = vcrypto_to_le32(caps->max_cipher_key_len);
-	c->max_auth_key_len = vcrypto_to_le32(caps->max_auth_key_len);
-	c->max_size = vcrypto_to_le64(dev->max_size);
+	*c = (struct vcrypto_config){
+		.status = VIRTIO_CRYPTO_S_HW_READY,
+		.max_dataqueues = dev->max_dataqueues,
+		.crypto_services = caps->crypto_services,
+		.cipher_algo_l = caps->cipher_algo_l,
+		.cipher_algo_h = caps->cipher_algo_h,
+		.hash_algo = caps->hash_algo,
+		.mac_algo_l = caps->mac_algo_l,
+		.mac_algo_h = caps->mac_algo_h,
+		.aead_algo = caps->aead_algo,
+		.max_cipher_key_len = caps->max_cipher_key_len,
+		.max_auth_key_len = caps->max_auth_key_len,
+		.max_size = dev->max_size,
+	};
+	vcrypto_config_convert(c);
 }
 
 static enum rte_vhost_msg_result

@@ -115,3 +115,22 @@ vcrypto_service_str(uint32_t service)
 
 	return service <= VIRTIO_CRYPTO_SERVICE_IPSEC ? names[service] : "?";
 }
+
+void
+vcrypto_config_convert(struct vcrypto_config *c)
+{
+	/* le32toh and htole32 are the same swap (or none on little-endian) */
+	c->status = vcrypto_le32(c->status);
+	c->max_dataqueues = vcrypto_le32(c->max_dataqueues);
+	c->crypto_services = vcrypto_le32(c->crypto_services);
+	c->cipher_algo_l = vcrypto_le32(c->cipher_algo_l);
+	c->cipher_algo_h = vcrypto_le32(c->cipher_algo_h);
+	c->hash_algo = vcrypto_le32(c->hash_algo);
+	c->mac_algo_l = vcrypto_le32(c->mac_algo_l);
+	c->mac_algo_h = vcrypto_le32(c->mac_algo_h);
+	c->aead_algo = vcrypto_le32(c->aead_algo);
+	c->max_cipher_key_len = vcrypto_le32(c->max_cipher_key_len);
+	c->max_auth_key_len = vcrypto_le32(c->max_auth_key_len);
+	c->akcipher_algo = vcrypto_le32(c->akcipher_algo);
+	c->max_size = vcrypto_le64(c->max_size);
+}

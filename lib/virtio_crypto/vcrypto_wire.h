@@ -570,6 +570,13 @@ uint32_t vcrypto_ctrl_fixed_len(uint32_t opcode, int revision_1);
  */
 uint32_t vcrypto_data_fixed_len(uint32_t opcode, int revision_1, int stateless);
 
+/**
+ * Convert a config space between wire (little-endian) and host byte order,
+ * in place. The conversion is its own inverse, so the device uses it after
+ * filling the struct in host order and the driver after reading it.
+ */
+void vcrypto_config_convert(struct vcrypto_config *c);
+
 /** Short name of a status code ("OK", "BADMSG", ...; "?" when unknown). */
 const char *vcrypto_status_str(uint32_t status);
 

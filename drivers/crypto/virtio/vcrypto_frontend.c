@@ -47,24 +47,6 @@ struct vcrypto_frontend {
 	struct fe_queue *q;         /**< nb_vrings entries; ctrl last */
 };
 
-static void
-config_to_host(struct vcrypto_config *c)
-{
-	c->status = vcrypto_le32(c->status);
-	c->max_dataqueues = vcrypto_le32(c->max_dataqueues);
-	c->crypto_services = vcrypto_le32(c->crypto_services);
-	c->cipher_algo_l = vcrypto_le32(c->cipher_algo_l);
-	c->cipher_algo_h = vcrypto_le32(c->cipher_algo_h);
-	c->hash_algo = vcrypto_le32(c->hash_algo);
-	c->mac_algo_l = vcrypto_le32(c->mac_algo_l);
-	c->mac_algo_h = vcrypto_le32(c->mac_algo_h);
-	c->aead_algo = vcrypto_le32(c->aead_algo);
-	c->max_cipher_key_len = vcrypto_le32(c->max_cipher_key_len);
-	c->max_auth_key_len = vcrypto_le32(c->max_auth_key_len);
-	c->akcipher_algo = vcrypto_le32(c->akcipher_algo);
-	c->max_size = vcrypto_le64(c->max_size);
-}
-
 static bool
 is_pow2(uint32_t v)
 {
@@ -201,7 +183,7 @@ bring_up(struct vcrypto_frontend *fe, const struct vcrypto_frontend_params *p)
 	if (ret == 0)
 		ret = fe->t->ops->read_config(fe->t, &fe->cfg);
 	if (ret == 0) {
-		config_to_host(&fe->cfg);
+		vcrypto_config_convert(&fe->cfg);
 	} else if (ret == -ENODATA) {
 		assume_minimal_config(&fe->cfg, want);
 		fe->cfg_assumed = true;
@@ -427,7 +409,7 @@ vcrypto_frontend_reconnect(struct vcrypto_frontend *fe)
 	}
 	if (ret == 0 && !fe->cfg_assumed) {
 		ret = fe->t->ops->read_config(fe->t, &cfg);
-		config_to_host(&cfg);
+		vcrypto_config_convert(&cfg);
 		if (ret == 0 && cfg.max_dataqueues != fe->cfg.max_dataqueues) {
 			VC_LOG(ERR, "reconnect: the back-end now has %u data queues, not %u",
 				cfg.max_dataqueues, fe->cfg.max_dataqueues);
