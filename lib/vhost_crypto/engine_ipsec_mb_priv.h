@@ -91,6 +91,26 @@ struct mb_session {
 	enum mb_auth_kind auth_kind; /**< job->u fields to set */
 };
 
+/** Jobs per library burst (IMB_MAX_BURST_SIZE is 128). */
+#define MB_MAX_BURST 64
+
+/** How the engine handed requests to the library (mb_ctx.path). */
+enum mb_path {
+	MB_PATH_ONE_ALGO = 0, /**< one cipher or hash burst call */
+	MB_PATH_BURST,        /**< the generic burst API */
+	MB_PATH_JOB,          /**< job by job (after a refused burst) */
+	MB_PATH_NUM
+};
+
+/** An engine context: one multi-buffer manager and its burst scratch. */
+struct mb_ctx {
+	IMB_MGR *mgr;
+	/** requests per submission path, for tests and profiling */
+	uint64_t path[MB_PATH_NUM];
+	/** jobs for the one-algorithm burst calls, which take an array */
+	IMB_JOB jobs[MB_MAX_BURST] __attribute__((aligned(64)));
+};
+
 /** Capabilities, computed from the tables. */
 void vcrypto_mb_get_caps(void *ctx, struct vcrypto_engine_caps *caps);
 

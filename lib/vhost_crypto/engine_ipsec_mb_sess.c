@@ -550,7 +550,7 @@ vcrypto_mb_session_create(void *ctx, void *priv,
 		const struct vcrypto_sess_params *p, struct vcrypto_sess_info *info)
 {
 	struct mb_session *s = priv;
-	IMB_MGR *mgr = ctx;
+	IMB_MGR *mgr = ((struct mb_ctx *)ctx)->mgr;
 	uint8_t st = VIRTIO_CRYPTO_NOTSUPP;
 
 	memset(s, 0, sizeof(*s));

@@ -13,6 +13,7 @@
 
 #include "vcrypto_wire.h"
 #include "engine.h"
+#include "engine_ipsec_mb_priv.h"
 #include "req_codec_priv.h"
 #include "session_priv.h"
 #include "kat_vectors.h"
@@ -215,6 +216,7 @@ test_refused_job_in_burst(void *priv_cbc, void *priv_mac)
 	struct vcrypto_session sc = { .priv = priv_cbc }, sm = { .priv = priv_mac };
 	static uint8_t out[N][64];
 	struct vcrypto_req reqs[N], *batch[N];
+	uint64_t jobs_before;
 	int i;
 
 	CHECK(cbc != NULL && mac != NULL && cbc->pt_len <= sizeof(out[0]));
@@ -231,7 +233,9 @@ test_refused_job_in_burst(void *priv_cbc, void *priv_mac)
 		}
 		batch[i] = &reqs[i];
 	}
+	jobs_before = ((struct mb_ctx *)ctx)->path[MB_PATH_JOB];
 	eng->process_burst(ctx, batch, N);
+	CHECK_EQ(((struct mb_ctx *)ctx)->path[MB_PATH_JOB] - jobs_before, N);
 	for (i = 0; i < N; i++) {
 		if (i == BAD) {
 			CHECK_EQ(reqs[i].status, VIRTIO_CRYPTO_ERR);
@@ -247,6 +251,71 @@ test_refused_job_in_burst(void *priv_cbc, void *priv_mac)
 	CHECK(memcmp(out[0], cbc->ct, cbc->pt_len) == 0);
 	eng->session_destroy(ctx, priv_cbc);
 	eng->session_destroy(ctx, priv_mac);
+}
+
+/*
+ * Nine requests of one vector and direction: a burst the one-algorithm
+ * calls take (AES-CBC, HMAC-SHA1). With @p bad >= 0 that request is one the
+ * library refuses (a CBC length off the block size, an HMAC over nothing):
+ * then the burst must run job by job, only that request failing, and no
+ * in-place output ciphered twice. @p want: the path the burst must take.
+ */
+static void
+run_one_algo_burst(const struct kat *k, void *priv, bool encrypt, int bad,
+		enum mb_path want)
+{
+	enum { N = 9 };
+	struct mb_ctx *c = ctx;
+	struct vcrypto_session s = { .priv = priv };
+	static uint8_t buf[N][64];
+	struct vcrypto_req reqs[N], *batch[N];
+	bool mac = k->kind == VCRYPTO_SESS_MAC;
+	const uint8_t *in = encrypt || mac ? k->pt : k->ct;
+	const uint8_t *want_out = encrypt ? k->ct : k->pt;
+	uint64_t before = c->path[want];
+	int i;
+
+	CHECK(k->pt_len <= sizeof(buf[0]));
+	CHECK_EQ(make_session(k, encrypt, &s), VIRTIO_CRYPTO_OK);
+	for (i = 0; i < N; i++) {
+		memcpy(buf[i], in, k->pt_len);
+		/* in place, as a guest's request usually is */
+		make_req(k, &s, encrypt, buf[i], buf[i], &reqs[i]);
+		if (i == bad)
+			reqs[i].len = mac ? 0 : k->pt_len - 15;
+		batch[i] = &reqs[i];
+	}
+	eng->process_burst(ctx, batch, N);
+	CHECK_EQ(c->path[want] - before, N);
+	for (i = 0; i < N; i++) {
+		if (i == bad) {
+			CHECK_EQ(reqs[i].status, VIRTIO_CRYPTO_ERR);
+			continue;
+		}
+		CHECK_EQ(reqs[i].status, VIRTIO_CRYPTO_OK);
+		if (mac)
+			CHECK(memcmp(reqs[i].digest, k->digest, k->digest_len) == 0);
+		else
+			CHECK(memcmp(buf[i], want_out, k->pt_len) == 0);
+	}
+	eng->session_destroy(ctx, priv);
+}
+
+static void
+test_one_algo_bursts(void *priv)
+{
+	const struct kat *cbc = find_kat("AES-128-CBC (SP 800-38A F.2.1)");
+	const struct kat *mac = find_kat("HMAC-SHA1 test case 2 (RFC 2202)");
+
+	CHECK(cbc != NULL && mac != NULL);
+	if (cbc == NULL || mac == NULL)
+		return;
+	run_one_algo_burst(cbc, priv, true, -1, MB_PATH_ONE_ALGO);
+	run_one_algo_burst(cbc, priv, false, -1, MB_PATH_ONE_ALGO);
+	run_one_algo_burst(mac, priv, true, -1, MB_PATH_ONE_ALGO);
+	run_one_algo_burst(cbc, priv, true, 5, MB_PATH_JOB);
+	run_one_algo_burst(cbc, priv, false, 0, MB_PATH_JOB);
+	run_one_algo_burst(mac, priv, true, 8, MB_PATH_JOB);
 }
 
 /* What session creation refuses, and what it reports. */
@@ -713,6 +782,7 @@ main(void)
 	test_caps();
 	test_vectors(pe, pd);
 	test_refused_job_in_burst(pe, pd);
+	test_one_algo_bursts(pe);
 	test_refusals(pe);
 	test_zuc256(pe);
 	test_null(pe);
