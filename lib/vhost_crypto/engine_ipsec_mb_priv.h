@@ -96,7 +96,8 @@ struct mb_session {
 
 /** How the engine handed requests to the library (mb_ctx.path). */
 enum mb_path {
-	MB_PATH_ONE_ALGO = 0, /**< one cipher or hash burst call */
+	MB_PATH_DIRECT = 0,   /**< a direct call, no job (AES-GCM) */
+	MB_PATH_ONE_ALGO,     /**< one cipher or hash burst call */
 	MB_PATH_BURST,        /**< the generic burst API */
 	MB_PATH_JOB,          /**< job by job (after a refused burst) */
 	MB_PATH_NUM
