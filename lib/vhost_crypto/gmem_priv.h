@@ -58,31 +58,29 @@ void *vcrypto_gmem_translate(const struct vcrypto_gmem *mem, uint64_t gpa,
 		uint64_t len);
 
 /**
- * vcrypto_gmem_translate() that tries region @p *hint first and leaves in
- * it the region that matched: the descriptors of one chain nearly always
- * lie in one region. Any @p *hint value is safe (it is bounds-checked).
+ * vcrypto_gmem_translate() through @p cur, a copy of the region that
+ * matched last (start it zeroed: it then matches nothing): the buffers of
+ * one chain nearly always lie in one region, and a local copy keeps the
+ * check to a subtraction and two compares.
  */
 static inline void *
-vcrypto_gmem_translate_hint(const struct vcrypto_gmem *mem, uint64_t gpa,
-		uint64_t len, uint32_t *hint)
+vcrypto_gmem_translate_cached(const struct vcrypto_gmem *mem,
+		struct vcrypto_gmem_region *cur, uint64_t gpa, uint64_t len)
 {
-	uint32_t i = *hint;
+	/* A region never wraps (vcrypto_gmem_add()), so gpa below cur->gpa
+	 * gives an off of at least cur->size: no separate check needed. */
+	uint64_t off = gpa - cur->gpa;
+	uint32_t i;
 
-	if (i < mem->nregions && len != 0) {
-		const struct vcrypto_gmem_region *r = &mem->regions[i];
-		uint64_t off = gpa - r->gpa;
-
-		/* Subtractions only, as in vcrypto_gmem_translate(). */
-		if (gpa >= r->gpa && off < r->size && len <= r->size - off)
-			return (void *)(uintptr_t)(r->hva + off);
-	}
+	if (off < cur->size && len != 0 && len <= cur->size - off)
+		return (void *)(uintptr_t)(cur->hva + off);
 	for (i = 0; i < mem->nregions; i++) {
 		const struct vcrypto_gmem_region *r = &mem->regions[i];
-		uint64_t off = gpa - r->gpa;
 
+		off = gpa - r->gpa;
 		if (len != 0 && gpa >= r->gpa && off < r->size &&
 				len <= r->size - off) {
-			*hint = i;
+			*cur = *r;
 			return (void *)(uintptr_t)(r->hva + off);
 		}
 	}

@@ -71,38 +71,6 @@ vcrypto_chain_write(const struct vcrypto_chain *chain, uint64_t off,
 	return 0;
 }
 
-uint8_t *
-vcrypto_chain_span(const struct vcrypto_chain *chain, uint64_t off,
-		uint32_t len, bool write)
-{
-	uint64_t total = write ? chain->write_len : chain->read_len;
-	uint16_t i = write ? chain->nread : 0;
-	uint16_t end = write ? chain->nseg : chain->nread;
-
-	if (len == 0 || off > total || len > total - off)
-		return NULL;
-	for (; i < end; i++) {
-		const struct vcrypto_seg *s = &chain->seg[i];
-
-		if (off >= s->len) {
-			off -= s->len;
-			continue;
-		}
-		return len <= s->len - off ? s->hva + off : NULL;
-	}
-	return NULL;
-}
-
-uint8_t *
-vcrypto_chain_last_writable(const struct vcrypto_chain *chain)
-{
-	const struct vcrypto_seg *s;
-
-	if (chain->nseg == chain->nread)
-		return NULL;
-	s = &chain->seg[chain->nseg - 1];
-	return s->hva + s->len - 1;
-}
 
 
 /* ---- Fields: in place when contiguous, else through the bounce area ---- */

@@ -202,14 +202,43 @@ int vcrypto_chain_read(const struct vcrypto_chain *chain, uint64_t off,
 /**
  * Host pointer to @p len bytes at offset @p off of the readable
  * (@p write false) or writable stream, when they lie in one segment.
+ * Inline: decode asks it for every data field, with @p write constant.
  *
  * @return the pointer, or NULL when the range is empty, passes the end of
  *         the stream or spans two segments.
  */
-uint8_t *vcrypto_chain_span(const struct vcrypto_chain *chain, uint64_t off,
-		uint32_t len, bool write);
+static inline uint8_t *
+vcrypto_chain_span(const struct vcrypto_chain *chain, uint64_t off,
+		uint32_t len, bool write)
+{
+	uint64_t total = write ? chain->write_len : chain->read_len;
+	uint16_t i = write ? chain->nread : 0;
+	uint16_t end = write ? chain->nseg : chain->nread;
+
+	if (len == 0 || off > total || len > total - off)
+		return NULL;
+	for (; i < end; i++) {
+		const struct vcrypto_seg *s = &chain->seg[i];
+
+		if (off >= s->len) {
+			off -= s->len;
+			continue;
+		}
+		return len <= s->len - off ? s->hva + off : NULL;
+	}
+	return NULL;
+}
 
 /** Host pointer to the last writable byte of @p chain, or NULL. */
-uint8_t *vcrypto_chain_last_writable(const struct vcrypto_chain *chain);
+static inline uint8_t *
+vcrypto_chain_last_writable(const struct vcrypto_chain *chain)
+{
+	const struct vcrypto_seg *s;
+
+	if (chain->nseg == chain->nread)
+		return NULL;
+	s = &chain->seg[chain->nseg - 1];
+	return s->hva + s->len - 1;
+}
 
 #endif /* VCRYPTO_REQ_CODEC_PRIV_H */

@@ -7,6 +7,10 @@
 
 #include "vring_split_priv.h"
 
+#ifndef unlikely
+#define unlikely(x) __builtin_expect(!!(x), 0)
+#endif
+
 int
 vcrypto_vring_split_init(struct vcrypto_vring_split *vq, void *desc,
 		void *avail, void *used, uint32_t size, uint16_t last_avail,
@@ -189,11 +193,16 @@ vcrypto_vring_split_walk(const struct vcrypto_vring_split *vq,
 		struct vcrypto_chain *chain)
 {
 	const volatile struct vcrypto_vring_desc *table = vq->desc;
+	struct vcrypto_seg *s = chain->seg;
 	uint32_t entries = vq->size;
 	uint32_t ttl = vq->size;
 	uint32_t idx = head;
-	uint32_t hint = 0;
-	uint64_t read_len = 0, write_len = 0;
+	/* most guests have one region holding everything: start there */
+	struct vcrypto_gmem_region cur = mem->nregions > 0 ? mem->regions[0] :
+		(struct vcrypto_gmem_region){ 0, 0, 0 };
+	/* all bytes, and the readable ones: 64 segments of < 2^32 bytes
+	 * cannot overflow 64 bits */
+	uint64_t total = 0, read_len = 0;
 	uint16_t nseg = 0, nread = 0;
 	bool in_indirect = false;
 	int rc = 0;
@@ -206,8 +215,7 @@ vcrypto_vring_split_walk(const struct vcrypto_vring_split *vq,
 	}
 	for (;;) {
 		struct vcrypto_vring_desc d;
-		struct vcrypto_seg *s;
-		bool write;
+		uint16_t write;
 		uint8_t *hva;
 
 		/* A chain visits each table entry at most once. */
@@ -218,7 +226,7 @@ vcrypto_vring_split_walk(const struct vcrypto_vring_split *vq,
 		ttl--;
 		desc_read(&table[idx], &d);
 
-		if (d.flags & VCRYPTO_VRING_DESC_F_INDIRECT) {
+		if (unlikely(d.flags & VCRYPTO_VRING_DESC_F_INDIRECT)) {
 			if (in_indirect) {
 				rc = -EINVAL;
 				break;
@@ -231,32 +239,33 @@ vcrypto_vring_split_walk(const struct vcrypto_vring_split *vq,
 			idx = 0;
 			continue;
 		}
-		write = (d.flags & VCRYPTO_VRING_DESC_F_WRITE) != 0;
-		/* Device-readable buffers all come before device-writable ones. */
-		if (d.len == 0 || (!write && nseg > nread)) {
+		write = d.flags & VCRYPTO_VRING_DESC_F_WRITE;
+		/* Device-readable buffers all come before device-writable ones
+		 * (nread == nseg until the first writable one). */
+		if (d.len == 0 || (!write && nseg != nread)) {
 			rc = -EINVAL;
 			break;
 		}
-		if (nseg >= VCRYPTO_CHAIN_MAX_SEGS) {
+		if (nseg == VCRYPTO_CHAIN_MAX_SEGS) {
 			rc = -E2BIG;
 			break;
 		}
-		hva = vcrypto_gmem_translate_hint(mem, d.addr, d.len, &hint);
+		hva = vcrypto_gmem_translate_cached(mem, &cur, d.addr, d.len);
 		if (hva == NULL) {
 			rc = -EFAULT;
 			break;
 		}
-		if (read_len + write_len + d.len > UINT32_MAX) {
+		total += d.len;
+		if (total > UINT32_MAX) {
 			rc = -E2BIG;
 			break;
 		}
-		s = &chain->seg[nseg++];
 		s->hva = hva;
 		s->len = d.len;
-		s->write = write;
-		if (write) {
-			write_len += d.len;
-		} else {
+		s->write = write != 0;
+		s++;
+		nseg++;
+		if (!write) {
 			nread++;
 			read_len += d.len;
 		}
@@ -272,7 +281,7 @@ out:
 	chain->nseg = nseg;
 	chain->nread = nread;
 	chain->read_len = read_len;
-	chain->write_len = write_len;
+	chain->write_len = total - read_len;
 	return rc;
 }
 

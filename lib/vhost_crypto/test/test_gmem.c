@@ -89,6 +89,49 @@ test_full(void)
 		4096) == ram_a);
 }
 
+/* The region-cache translation answers exactly as the plain one. */
+static void
+test_cached(void)
+{
+	static const uint64_t bases[] = { 0, 0x1000, 0x2000, 0xfff, 0x10000,
+		0x11fff, 0x12000, UINT64_MAX - 4095, UINT64_MAX, UINT64_MAX / 2 };
+	struct vcrypto_gmem_region cur = { 0, 0, 0 };
+	struct vcrypto_gmem m;
+	uint64_t x = 88172645463325252ull; /* xorshift64 */
+	int i, mismatches = 0;
+
+	vcrypto_gmem_reset(&m);
+	CHECK_EQ(vcrypto_gmem_add(&m, 0x1000, 4096, (uintptr_t)ram_a), 0);
+	CHECK_EQ(vcrypto_gmem_add(&m, 0x2000, 4096, (uintptr_t)ram_b), 0);
+	CHECK_EQ(vcrypto_gmem_add(&m, 0x10000, 8192, (uintptr_t)ram_b), 0);
+	CHECK_EQ(vcrypto_gmem_add(&m, UINT64_MAX - 4095, 4096,
+		(uintptr_t)ram_a), 0);
+	CHECK(vcrypto_gmem_translate_cached(&m, &cur, 0x1000, 16) == ram_a);
+	CHECK_EQ(cur.gpa, 0x1000);
+	CHECK(vcrypto_gmem_translate_cached(&m, &cur, 0x1ff0, 16) == ram_a + 4080);
+	CHECK(vcrypto_gmem_translate_cached(&m, &cur, 0xfff, 2) == NULL);
+	CHECK(vcrypto_gmem_translate_cached(&m, &cur, 0x1ff0, 32) == NULL);
+	CHECK(vcrypto_gmem_translate_cached(&m, &cur, 0x1000, 0) == NULL);
+	CHECK(vcrypto_gmem_translate_cached(&m, &cur, 0x10010, 16) == ram_b + 16);
+	CHECK_EQ(cur.gpa, 0x10000);
+	CHECK(vcrypto_gmem_translate_cached(&m, &cur, UINT64_MAX, 1) == ram_a + 4095);
+	/* below the cached top region: the offset wraps to >= its size */
+	CHECK(vcrypto_gmem_translate_cached(&m, &cur, 0, 1) == NULL);
+	CHECK(vcrypto_gmem_translate_cached(&m, &cur, UINT64_MAX, 2) == NULL);
+	for (i = 0; i < 200000; i++) {
+		uint64_t gpa, len;
+		void *want, *got;
+
+		x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+		gpa = bases[x % 10] + (int64_t)((x >> 8) % 8192) - 4096;
+		len = (x >> 24) % 3 == 0 ? (x >> 32) : (x >> 32) % 9000;
+		want = vcrypto_gmem_translate(&m, gpa, len);
+		got = vcrypto_gmem_translate_cached(&m, &cur, gpa, len);
+		mismatches += want != got;
+	}
+	CHECK_EQ(mismatches, 0);
+}
+
 int
 main(void)
 {
@@ -102,6 +145,7 @@ main(void)
 	test_outside(&m);
 	test_crossing();
 	test_overflow();
+	test_cached();
 	test_full();
 	return TEST_DONE();
 }
