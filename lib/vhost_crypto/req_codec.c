@@ -408,9 +408,13 @@ decode_chain(struct dec *d, const struct vcrypto_alg_chain_data_flf *flf,
 		if (st != VIRTIO_CRYPTO_OK)
 			return st;
 	}
-	/* Bytes outside the cipher range pass through unchanged. */
-	if (vcrypto_chain_read(d->chain, (uint64_t)d->fixed + iv_len, req->dst,
-			src_len) != 0)
+	/* Bytes outside the cipher range pass through unchanged. An
+	 * in-place request (src and dst the same guest bytes) has them
+	 * there already: no copy. */
+	if (vcrypto_chain_span(d->chain, (uint64_t)d->fixed + iv_len, src_len,
+			false) != req->dst &&
+			vcrypto_chain_read(d->chain, (uint64_t)d->fixed + iv_len,
+				req->dst, src_len) != 0)
 		return VIRTIO_CRYPTO_ERR;
 	req->src = req->dst;
 	return VIRTIO_CRYPTO_OK;
