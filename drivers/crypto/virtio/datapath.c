@@ -23,12 +23,22 @@
 
 #include "virtio_crypto_priv.h"
 
-/* The descriptors of one request being built. */
+/*
+ * The descriptors of one request being built. With request slots they go
+ * straight into the ring (the slot's fixed-part and status descriptors are
+ * already there); otherwise into b[] for vcrypto_vq_add(). The builder
+ * itself never leaves the enqueue function, so its fields can stay in
+ * registers.
+ */
 struct req_builder {
-	struct vcrypto_vq_buf b[VCRYPTO_MAX_REQ_DESCS];
-	uint16_t n;      /**< descriptors so far */
-	uint16_t n_out;  /**< of which device-readable (set by end_readable) */
-	bool overflow;   /**< more than VCRYPTO_MAX_REQ_DESCS needed */
+	bool direct;     /**< slot mode: into the ring through c */
+	bool overflow;   /**< not direct: more than VCRYPTO_MAX_REQ_DESCS needed */
+	uint16_t missing; /**< direct: data descriptors that found no room */
+	uint16_t n;      /**< not direct: descriptors so far */
+	uint16_t n_out;  /**< not direct: of which device-readable */
+	uint32_t head_len; /**< direct: bytes of the fixed-part descriptor */
+	struct vcrypto_vq_chain c; /**< direct: the chain in the ring */
+	struct vcrypto_vq_buf *b;  /**< not direct: VCRYPTO_MAX_REQ_DESCS buffers */
 };
 
 static inline void
@@ -36,6 +46,13 @@ put(struct req_builder *rb, uint64_t addr, uint32_t len)
 {
 	if (len == 0)
 		return;
+	if (likely(rb->direct)) {
+		/* Counted on without room: a request too long for any ring
+		 * must still be refused as such (rb_overflow). */
+		if (unlikely(!vcrypto_vq_chain_put(&rb->c, addr, len)))
+			rb->missing++;
+		return;
+	}
 	if (unlikely(rb->n == VCRYPTO_MAX_REQ_DESCS)) {
 		rb->overflow = true;
 		return;
@@ -43,6 +60,34 @@ put(struct req_builder *rb, uint64_t addr, uint32_t len)
 	rb->b[rb->n].addr = addr;
 	rb->b[rb->n].len = len;
 	rb->n++;
+}
+
+/* The slot's fixed part (first descriptor; never empty). */
+static inline void
+put_head(struct req_builder *rb, uint64_t s_addr, uint32_t len)
+{
+	if (likely(rb->direct))
+		rb->head_len = len;
+	else
+		put(rb, s_addr, len);
+}
+
+/* The slot's status (last descriptor): already in the ring when direct. */
+static inline void
+put_status(struct req_builder *rb, uint64_t s_addr)
+{
+	if (!rb->direct)
+		put(rb, s_addr + offsetof(struct vcrypto_data_slot, inhdr),
+		    sizeof(struct vcrypto_inhdr));
+}
+
+/* More than VCRYPTO_MAX_REQ_DESCS descriptors (fixed part and status included). */
+static inline bool
+rb_overflow(const struct req_builder *rb)
+{
+	if (likely(rb->direct))
+		return rb->c.n + rb->missing + 2 > VCRYPTO_MAX_REQ_DESCS;
+	return rb->overflow;
 }
 
 /*
@@ -55,17 +100,18 @@ put_fixed(struct req_builder *rb, const struct vcrypto_qp *qp, uint64_t s_addr,
 		uint32_t fixed, uint32_t iv_len)
 {
 	if (unlikely(qp->desc_per_field)) {
-		put(rb, s_addr, fixed);
+		put_head(rb, s_addr, fixed);
 		put(rb, s_addr + fixed, iv_len);
 		return;
 	}
-	put(rb, s_addr, fixed + iv_len);
+	put_head(rb, s_addr, fixed + iv_len);
 }
 
 static inline void
 end_readable(struct req_builder *rb)
 {
 	rb->n_out = rb->n;
+	vcrypto_vq_chain_writable(&rb->c);
 }
 
 /* Device address of DPDK memory given by pointer and IOVA. */
@@ -88,6 +134,11 @@ static inline void
 put_mbuf(struct req_builder *rb, const struct vcrypto_qp *qp, struct rte_mbuf *m,
 		uint32_t off, uint32_t len)
 {
+	/* Most packets are one segment, or the range lies in the first. */
+	if (likely(off + (uint64_t)len <= m->data_len)) {
+		put(rb, mbuf_addr(qp, m, off), len);
+		return;
+	}
 	while (m != NULL && off >= m->data_len) {
 		off -= m->data_len;
 		m = m->next;
@@ -192,15 +243,20 @@ result_addr(const struct vcrypto_qp *qp, const struct vcrypto_session *ss,
 	return ptr_addr(qp, sym->auth.digest.data, sym->auth.digest.phys_addr);
 }
 
-static inline void
+static __rte_always_inline void
 copy_iv(struct vcrypto_data_slot *s, const struct vcrypto_session *ss,
 		struct rte_crypto_op *op)
 {
 	uint8_t *iv = s->u.raw + ss->fixed_len;
+	const uint8_t *civ = rte_crypto_op_ctod_offset(op, uint8_t *, ss->cipher_iv_offset);
 
-	if (ss->cipher_iv_len > 0)
-		rte_memcpy(iv, rte_crypto_op_ctod_offset(op, uint8_t *, ss->cipher_iv_offset),
-			   ss->cipher_iv_len);
+	/* The usual AES IVs as fixed-size copies: a few moves, no call. */
+	if (likely(ss->cipher_iv_len == 16))
+		memcpy(iv, civ, 16);
+	else if (ss->cipher_iv_len == 12)
+		memcpy(iv, civ, 12);
+	else if (ss->cipher_iv_len > 0)
+		rte_memcpy(iv, civ, ss->cipher_iv_len);
 	if (ss->auth_iv_len > 0)
 		rte_memcpy(iv + ss->cipher_iv_len,
 			   rte_crypto_op_ctod_offset(op, uint8_t *, ss->auth_iv_offset),
@@ -219,7 +275,7 @@ build_cipher(struct vcrypto_qp *qp, struct rte_crypto_op *op,
 	uint32_t off, len;
 
 	if (unlikely(!cipher_range(sym, ss, &off, &len) || !in_packet(sym->m_src, off, len) ||
-		     !in_packet(dst, off, len) || len > qp->max_size))
+		     (dst != sym->m_src && !in_packet(dst, off, len)) || len > qp->max_size))
 		return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
 	s->u.req.u.sym.op_type = vcrypto_to_le32(VIRTIO_CRYPTO_SYM_OP_CIPHER);
 	f->iv_len = vcrypto_to_le32(ss->cipher_iv_len);
@@ -262,7 +318,8 @@ build_chain(struct vcrypto_qp *qp, struct rte_crypto_op *op,
 		co = start;
 	}
 	if (unlikely(!in_packet(sym->m_src, start, end - start) ||
-		     !in_packet(dst, start, end - start) || end - start > qp->max_size ||
+		     (dst != sym->m_src && !in_packet(dst, start, end - start)) ||
+		     end - start > qp->max_size ||
 		     (!ss->verify && ss->digest_len > 0 && sym->auth.digest.data == NULL)))
 		return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
 	/*
@@ -331,7 +388,7 @@ build_hash(struct vcrypto_qp *qp, struct rte_crypto_op *op,
 	/* The MAC parameters begin with the same two words. */
 	s->u.req.u.hash.src_data_len = vcrypto_to_le32(len);
 	s->u.req.u.hash.hash_result_len = vcrypto_to_le32(ss->digest_len);
-	put(rb, s_addr, ss->fixed_len);
+	put_head(rb, s_addr, ss->fixed_len);
 	put_mbuf(rb, qp, sym->m_src, off, len);
 	end_readable(rb);
 	put(rb, result_addr(qp, ss, sym, s_addr), ss->digest_len);
@@ -354,7 +411,8 @@ build_aead(struct vcrypto_qp *qp, struct rte_crypto_op *op,
 	uint32_t aad_skip = ss->ccm ? 18 : 0; /* DPDK's CCM B0 + AAD length room */
 	uint64_t tag = ptr_addr(qp, sym->aead.digest.data, sym->aead.digest.phys_addr);
 
-	if (unlikely(!in_packet(sym->m_src, off, len) || !in_packet(dst, off, len) ||
+	if (unlikely(!in_packet(sym->m_src, off, len) ||
+		     (dst != sym->m_src && !in_packet(dst, off, len)) ||
 		     len > qp->max_size || sym->aead.digest.data == NULL ||
 		     (ss->aad_len > 0 && sym->aead.aad.data == NULL)))
 		return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
@@ -364,7 +422,7 @@ build_aead(struct vcrypto_qp *qp, struct rte_crypto_op *op,
 	f->dst_data_len = vcrypto_to_le32(ss->encrypt ? len + ss->digest_len : len);
 	f->tag_len = vcrypto_to_le32(ss->digest_len);
 	copy_iv(s, ss, op);
-	put(rb, s_addr, ss->fixed_len + ss->cipher_iv_len);
+	put_head(rb, s_addr, ss->fixed_len + ss->cipher_iv_len);
 	if (ss->aad_len > 0)
 		put(rb, ptr_addr(qp, sym->aead.aad.data + aad_skip,
 				 sym->aead.aad.phys_addr + aad_skip), ss->aad_len);
@@ -398,7 +456,7 @@ build_gmac(struct vcrypto_qp *qp, struct rte_crypto_op *op,
 	f->dst_data_len = vcrypto_to_le32(ss->digest_len);
 	f->tag_len = vcrypto_to_le32(ss->digest_len);
 	copy_iv(s, ss, op);
-	put(rb, s_addr, ss->fixed_len + ss->cipher_iv_len);
+	put_head(rb, s_addr, ss->fixed_len + ss->cipher_iv_len);
 	put_mbuf(rb, qp, sym->m_src, off, len);
 	end_readable(rb);
 	put(rb, result_addr(qp, ss, sym, s_addr), ss->digest_len);
@@ -543,6 +601,9 @@ build(struct vcrypto_qp *qp, struct rte_crypto_op *op, uint16_t head,
 	rb->n = 0;
 	rb->n_out = 0;
 	rb->overflow = false;
+	rb->missing = 0;
+	if (likely(rb->direct))
+		vcrypto_vq_chain_begin(qp->vq, &rb->c);
 	switch (ss->kind) {
 	case VCRYPTO_SESS_CIPHER:
 		st = build_cipher(qp, op, ss, s, s_addr, rb);
@@ -564,13 +625,11 @@ build(struct vcrypto_qp *qp, struct rte_crypto_op *op, uint16_t head,
 	}
 	if (st != RTE_CRYPTO_OP_STATUS_NOT_PROCESSED)
 		return st;
-	if (unlikely(rb->overflow))
+	put_status(rb, s_addr);
+	if (unlikely(rb_overflow(rb)))
 		return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
 	/* A device that never writes the status must not look successful. */
 	s->inhdr.status = VIRTIO_CRYPTO_ERR;
-	put(rb, s_addr + offsetof(struct vcrypto_data_slot, inhdr), sizeof(s->inhdr));
-	if (unlikely(rb->overflow))
-		return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
 	m->verify = ss->verify;
 	m->err_is_auth = ss->device_verifies;
 	m->digest_len = (uint8_t)ss->digest_len;
@@ -606,6 +665,7 @@ vcrypto_enqueue_burst(void *qp_, struct rte_crypto_op **ops, uint16_t nb_ops)
 {
 	struct vcrypto_qp *qp = qp_;
 	uint32_t ls = __atomic_load_n(qp->link_state, __ATOMIC_ACQUIRE);
+	struct vcrypto_vq_buf bufs[VCRYPTO_MAX_REQ_DESCS];
 	struct req_builder rb;
 	uint16_t i;
 
@@ -615,6 +675,8 @@ vcrypto_enqueue_burst(void *qp_, struct rte_crypto_op **ops, uint16_t nb_ops)
 			return vcrypto_link_enqueue(qp, ls, ops, nb_ops);
 		qp->link_seen = ls;
 	}
+	rb.direct = vcrypto_vq_has_slots(qp->vq);
+	rb.b = bufs;
 	for (i = 0; i < nb_ops; i++) {
 		struct rte_crypto_op *op = ops[i];
 		enum rte_crypto_op_status st;
@@ -634,8 +696,13 @@ vcrypto_enqueue_burst(void *qp_, struct rte_crypto_op **ops, uint16_t nb_ops)
 				break;
 			continue;
 		}
-		if (vcrypto_vq_add(qp->vq, rb.b, rb.n_out, rb.n - rb.n_out, op) < 0)
+		if (likely(rb.direct)) {
+			if (unlikely(rb.missing > 0))
+				break;
+			vcrypto_vq_chain_commit(qp->vq, &rb.c, rb.head_len, op);
+		} else if (vcrypto_vq_add(qp->vq, bufs, rb.n_out, rb.n - rb.n_out, op) < 0) {
 			break;
+		}
 	}
 	/* A broken queue refuses the kick; its ops were never added. */
 	vcrypto_vq_kick(qp->vq);

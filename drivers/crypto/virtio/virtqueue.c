@@ -162,42 +162,21 @@ static int
 add_slot(struct vcrypto_vq *vq, const struct vcrypto_vq_buf *bufs,
 		uint16_t n_out, uint16_t total, void *cookie)
 {
-	uint16_t k = vq->slot_free, n = total - 2, first = vq->free_head;
-	uint16_t idx = first, prev = 0, i;
-	struct vcrypto_vq_extra *h;
+	struct vcrypto_vq_chain c;
+	uint16_t i;
 
 	if (unlikely(n_out == 0 || total - n_out == 0))
 		return -EINVAL;
-	if (unlikely(vq->slots_free == 0 || n > vq->num_free))
+	if (unlikely(vq->slots_free == 0 || total - 2 > vq->num_free))
 		return -ENOSPC;
-	h = &vq->extra[k];
-	vq->desc[k].len = bufs[0].len;
-	vq->desc[k].next = n > 0 ? first : (uint16_t)(vq->slots + k);
-	for (i = 1; i <= n; i++) {
-		struct vcrypto_vring_desc *d = &vq->desc[idx];
-
-		d->addr = bufs[i].addr;
-		d->len = bufs[i].len;
-		d->flags = (i < n_out ? 0 : VCRYPTO_VRING_DESC_F_WRITE) |
-			   VCRYPTO_VRING_DESC_F_NEXT;
-		prev = idx;
-		idx = vq->extra[idx].next;
-		d->next = idx;
+	vcrypto_vq_chain_begin(vq, &c);
+	for (i = 1; i < total - 1; i++) {
+		if (i == n_out)
+			vcrypto_vq_chain_writable(&c);
+		vcrypto_vq_chain_put(&c, bufs[i].addr, bufs[i].len);
 	}
-	if (n > 0)
-		vq->desc[prev].next = (uint16_t)(vq->slots + k);
-	vq->free_head = idx;
-	vq->num_free -= n;
-	vq->slot_free = h->next;
-	vq->slots_free--;
-	h->next = first; /* in flight: the first data descriptor */
-	h->cookie = cookie;
-	h->ndescs = n;
-	h->in_flight = 1;
-	vq->chains++;
-	vq->avail->ring[vq->avail_idx & (vq->num - 1)] = k;
-	vq->avail_idx++;
-	return k;
+	vcrypto_vq_chain_commit(vq, &c, bufs[0].len, cookie);
+	return c.head;
 }
 
 void

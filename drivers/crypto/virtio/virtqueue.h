@@ -26,6 +26,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <rte_branch_prediction.h>
+
 #include "vcrypto_vring.h"
 
 /** Alignment of the used ring inside the ring memory. */
@@ -42,6 +44,24 @@ struct vcrypto_vq_used {
 	uint16_t head;  /**< head descriptor of the completed chain */
 	uint32_t len;   /**< bytes the device says it wrote */
 	void *cookie;   /**< what vcrypto_vq_add() was given */
+};
+
+/**
+ * A slot-mode chain being written straight into the descriptor table
+ * (vcrypto_vq_chain_begin/put/writable/commit), with no buffer array in
+ * between. Free descriptors are filled ahead of the free list; nothing
+ * changes the queue's state before commit, so a chain dropped on the way
+ * costs nothing to undo.
+ */
+struct vcrypto_vq_chain {
+	struct vcrypto_vring_desc *desc;        /**< the queue's descriptor table */
+	const struct vcrypto_vq_extra *extra;   /**< its shadow (free list links) */
+	uint16_t room;  /**< free descriptors at begin */
+	uint16_t head;  /**< the slot: its fixed-part descriptor heads the chain */
+	uint16_t next;  /**< next free descriptor to fill */
+	uint16_t last;  /**< last data descriptor filled */
+	uint16_t n;     /**< data descriptors filled */
+	uint16_t flags; /**< flags of the next one: 0, then F_WRITE */
 };
 
 /** Notification callback: tell the device there is new work on the queue. */
@@ -242,6 +262,94 @@ vcrypto_vq_next_head(const struct vcrypto_vq *vq)
 	if (vq->slots != 0)
 		return vq->slot_free;
 	return vq->in_order ? vq->avail_idx & (vq->num - 1) : vq->free_head;
+}
+
+/** Whether the queue has request slots (vcrypto_vq_set_slots()). */
+static inline bool
+vcrypto_vq_has_slots(const struct vcrypto_vq *vq)
+{
+	return vq->slots != 0;
+}
+
+/**
+ * Start a chain in the next free slot (slot mode, not broken, a slot free:
+ * vcrypto_vq_free_count() > 0).
+ */
+static inline void
+vcrypto_vq_chain_begin(const struct vcrypto_vq *vq, struct vcrypto_vq_chain *c)
+{
+	/* Copied: stores into the table may alias the queue's fields. */
+	c->desc = vq->desc;
+	c->extra = vq->extra;
+	c->room = vq->num_free;
+	c->head = vq->slot_free;
+	c->next = vq->free_head;
+	c->last = 0;
+	c->n = 0;
+	c->flags = 0;
+}
+
+/**
+ * Fill the chain's next data descriptor (device-readable until
+ * vcrypto_vq_chain_writable()).
+ *
+ * @return true; false when no descriptor is left (nothing written; the
+ *   chain cannot be committed).
+ */
+static inline bool
+vcrypto_vq_chain_put(struct vcrypto_vq_chain *c, uint64_t addr, uint32_t len)
+{
+	struct vcrypto_vring_desc *d;
+
+	if (unlikely(c->n == c->room))
+		return false;
+	d = &c->desc[c->next];
+	d->addr = addr;
+	d->len = len;
+	d->flags = c->flags | VCRYPTO_VRING_DESC_F_NEXT;
+	c->last = c->next;
+	/* The link comes from the shadow: the table is shared memory. */
+	c->next = c->extra[c->next].next;
+	d->next = c->next;
+	c->n++;
+	return true;
+}
+
+/** The chain's further data descriptors are device-writable. */
+static inline void
+vcrypto_vq_chain_writable(struct vcrypto_vq_chain *c)
+{
+	c->flags = VCRYPTO_VRING_DESC_F_WRITE;
+}
+
+/**
+ * Hand the chain to the avail ring (visible at the next vcrypto_vq_kick()):
+ * the slot's fixed-part descriptor gets @p head_len bytes and leads to the
+ * data descriptors, the last of which leads to the slot's status.
+ */
+static inline void
+vcrypto_vq_chain_commit(struct vcrypto_vq *vq, const struct vcrypto_vq_chain *c,
+		uint32_t head_len, void *cookie)
+{
+	uint16_t k = c->head, status = (uint16_t)(vq->slots + k);
+	struct vcrypto_vq_extra *h = &vq->extra[k];
+	uint16_t first = vq->free_head;
+
+	vq->desc[k].len = head_len;
+	vq->desc[k].next = c->n > 0 ? first : status;
+	if (c->n > 0)
+		vq->desc[c->last].next = status;
+	vq->free_head = c->next;
+	vq->num_free -= c->n;
+	vq->slot_free = h->next;
+	vq->slots_free--;
+	h->next = first; /* in flight: the first data descriptor */
+	h->cookie = cookie;
+	h->ndescs = c->n;
+	h->in_flight = 1;
+	vq->chains++;
+	vq->avail->ring[vq->avail_idx & (vq->num - 1)] = k;
+	vq->avail_idx++;
 }
 
 /** Whether the device misbehaved on this queue. */

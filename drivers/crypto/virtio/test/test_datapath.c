@@ -962,7 +962,7 @@ main(int argc, char **argv)
 	char *eal[] = { argv[0], "--no-huge", "-m", "128", "--no-pci", "--file-prefix",
 			prefix, "-l", "0", "--log-level", "*:error", NULL };
 	void *ring;
-	int rev;
+	int rev, mode;
 
 	(void)argc;
 	snprintf(prefix, sizeof(prefix), "vcdptest%d", (int)getpid());
@@ -992,10 +992,18 @@ main(int argc, char **argv)
 	vd.cfg.max_size = 1 << 20;
 	vcrypto_caps_from_config(&vd.cfg, vd.caps);
 
-	for (rev = 0; rev <= 1; rev++) {
+	/* Each revision with descriptors through vcrypto_vq_add(), then with
+	 * request slots (chains written straight into the ring, as the PMD
+	 * does without indirect tables). */
+	for (mode = 0; mode < 4; mode++) {
+		rev = mode & 1;
 		memset(ring, 0, vcrypto_vq_ring_size(QSIZE));
 		qp.vq = vcrypto_vq_create(QSIZE, ring, 0, true);
 		qp.slots_addr = (uint64_t)(uintptr_t)qp.slots;
+		if (mode >= 2 && vcrypto_vq_set_slots(qp.vq, qp.slots_addr, sizeof(*qp.slots),
+				offsetof(struct vcrypto_data_slot, inhdr),
+				sizeof(qp.slots->inhdr)) != 0)
+			return 1;
 		qp.addr_is_va = true;
 		qp.rev1 = vd.rev1 = rev;
 		/* what the PMD derives from REVISION_1 and the stateless bits */

@@ -425,6 +425,48 @@ test_slots(void)
 	free(ring);
 }
 
+/* The chain writer: data straight into the table, no room reported without
+ * a write, and a chain dropped before commit leaves the queue unchanged. */
+static void
+test_chain(void)
+{
+	struct fake_dev d;
+	void *ring;
+	struct vcrypto_vq *vq = new_queue(16, &ring, &d);
+	struct vcrypto_vq_chain c;
+	struct vcrypto_vq_used u[16];
+	uint16_t free_head, i;
+
+	CHECK(vcrypto_vq_set_slots(vq, 0x10000, 0x100, 0x80, 1) == 0);
+	CHECK(vcrypto_vq_has_slots(vq));
+	/* dropped: 8 descriptors filled, a ninth refused, never committed */
+	free_head = vq->free_head;
+	vcrypto_vq_chain_begin(vq, &c);
+	for (i = 0; i < 8; i++)
+		CHECK(vcrypto_vq_chain_put(&c, 0x1000 + i, 1));
+	CHECK(!vcrypto_vq_chain_put(&c, 0x2000, 1) && c.n == 8);
+	CHECK(vq->free_head == free_head && vcrypto_vq_free_count(vq) == 8 &&
+	      vq->slots_free == 4 && vq->avail_idx == 0 && vq->chains == 0);
+	/* committed: 1 readable, 2 writable data descriptors (the lengths
+	 * slot_chain_ok() expects) */
+	vcrypto_vq_chain_begin(vq, &c);
+	CHECK(c.head == vcrypto_vq_next_head(vq));
+	CHECK(vcrypto_vq_chain_put(&c, 0x3000, 101));
+	vcrypto_vq_chain_writable(&c);
+	CHECK(vcrypto_vq_chain_put(&c, 0x4000, 102) && vcrypto_vq_chain_put(&c, 0x5000, 103));
+	vcrypto_vq_chain_commit(vq, &c, 100, (void *)7);
+	CHECK(slot_chain_ok(vq, c.head, 100, 3, 1));
+	CHECK(vq->desc[vq->desc[c.head].next].addr == 0x3000);
+	CHECK(vcrypto_vq_free_count(vq) == 5 && vq->slots_free == 3 && vq->chains == 1);
+	CHECK(vcrypto_vq_kick(vq) == 1);
+	fake_fetch(&d, 0, 0, 0);
+	fake_complete(&d, 0, d.pending[0], 1);
+	CHECK(vcrypto_vq_get_used(vq, u, 16) == 1 && u[0].cookie == (void *)7);
+	CHECK(vcrypto_vq_free_count(vq) == 8 && vq->slots_free == 4);
+	vcrypto_vq_free(vq);
+	free(ring);
+}
+
 int
 main(void)
 {
@@ -435,6 +477,7 @@ main(void)
 	test_wrap();
 	test_event_idx();
 	test_slots();
+	test_chain();
 	for (k = 0; k < 4; k++)
 		test_broken(k);
 	if (failures) {
