@@ -333,12 +333,10 @@ static void
 free_slot(struct vcrypto_vq *vq, uint16_t k)
 {
 	struct vcrypto_vq_extra *h = &vq->extra[k];
-	uint16_t last = h->next, i;
 
 	if (h->ndescs > 0) {
-		for (i = 1; i < h->ndescs; i++)
-			last = vq->extra[last].next;
-		vq->extra[last].next = vq->free_head;
+		/* The chain's data descriptors, h->next to h->last, go first. */
+		vq->extra[h->last].next = vq->free_head;
 		vq->free_head = h->next;
 		vq->num_free += h->ndescs;
 	}

@@ -72,6 +72,7 @@ struct vcrypto_vq_extra {
 	void *cookie;    /**< caller's cookie, on the head of a chain */
 	uint16_t next;   /**< next descriptor of the chain or of the free list */
 	uint16_t ndescs; /**< chain length, on the head */
+	uint16_t last;   /**< slot mode, on the head: last data descriptor */
 	uint8_t in_flight; /**< head of a chain the device owns */
 };
 
@@ -346,6 +347,7 @@ vcrypto_vq_chain_commit(struct vcrypto_vq *vq, const struct vcrypto_vq_chain *c,
 	h->next = first; /* in flight: the first data descriptor */
 	h->cookie = cookie;
 	h->ndescs = c->n;
+	h->last = c->last;
 	h->in_flight = 1;
 	vq->chains++;
 	vq->avail->ring[vq->avail_idx & (vq->num - 1)] = k;
