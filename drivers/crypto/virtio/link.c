@@ -51,8 +51,16 @@ static void link_alarm(void *arg);
 static void
 link_arm(struct vcrypto_dev *vd, uint32_t ms)
 {
-	int ret = rte_eal_alarm_set((uint64_t)ms * 1000, link_alarm, vd);
+	int ret;
 
+	/*
+	 * Not while stopping: rte_eal_alarm_cancel() spins until no matching
+	 * alarm runs, and an alarm that keeps arming a successor (every 1 ms
+	 * while ctrl_lock is busy) could keep it spinning.
+	 */
+	if (__atomic_load_n(&vd->link_stopping, __ATOMIC_ACQUIRE))
+		return;
+	ret = rte_eal_alarm_set((uint64_t)ms * 1000, link_alarm, vd);
 	if (ret < 0)
 		VC_LOG(ERR, "%s: cannot arm the link alarm: %s; back-end failures "
 			"will not be noticed", vd->name, strerror(-ret));
@@ -211,9 +219,11 @@ void
 vcrypto_link_watch_stop(struct vcrypto_dev *vd)
 {
 	if (vd->link_watch) {
+		__atomic_store_n(&vd->link_stopping, true, __ATOMIC_RELEASE);
 		/* Waits for a callback running on the interrupt thread. */
 		rte_eal_alarm_cancel(link_alarm, vd);
 		vd->link_watch = false;
+		__atomic_store_n(&vd->link_stopping, false, __ATOMIC_RELEASE);
 	}
 	if (vd->mem_watch) {
 		rte_mem_event_callback_unregister(vd->name, vd);

@@ -146,6 +146,9 @@ struct vcrypto_dev {
 	/** VCRYPTO_LINK_* bits; written by the link alarm only, under ctrl_lock */
 	uint32_t link_state;
 	bool link_watch;                  /**< the link alarm is armed */
+	bool link_stopping;               /**< the alarm must not re-arm itself
+					       (vcrypto_link_watch_stop() is
+					       cancelling it) */
 	bool mem_watch;                   /**< memory event callback registered */
 	uint32_t link_retries;            /**< reconnect attempts since the link went down */
 	uint32_t link_delay_ms;           /**< next alarm delay (backoff while down) */
