@@ -60,7 +60,7 @@ run_bench() {
 
 # Backend cycles per op of one point: busy cycles over requests.
 cycles_per_op() {
-	awk '/vcrypto-backend: dev / {
+	awk '/vcrypto-backend: dev .* requests=/ {
 		for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
 		if (v["busy_cycles"] != "" && v["requests"] > 0) printf "%.0f", v["busy_cycles"] / v["requests"]
 	}' "$1"

@@ -7,7 +7,9 @@
 # -Db_sanitize=address,undefined, then runs there every meson test (unit
 # tests of all modules and the backend's end-to-end test) and the
 # hostile-guest test (a sanitized vcrypto-backend fed malformed rings and
-# requests). Any sanitizer report fails the test.
+# requests). Any sanitizer report fails the test. The build also has
+# -Dphase_stats=true, so the phase timing code runs (and is checked by the
+# backend's end-to-end test) somewhere in the suite.
 #
 # Usage: devtools/tests/sanitizers.sh [BUILD_DIR]   (its sibling BUILD_DIR-asan is used)
 set -uo pipefail
@@ -24,7 +26,13 @@ mkdir -p "$asan"
 if [ ! -f "$asan/build.ninja" ]; then
 	echo "[sanitizers] configuring $asan"
 	meson setup "$asan" "$top" -Db_sanitize=address,undefined -Db_lundef=false \
+		-Dphase_stats=true \
 		> "$asan/setup.log" 2>&1 || { cat "$asan/setup.log"; exit 1; }
+fi
+# a directory configured before the option existed gets it too
+if ! grep -q '"name": "phase_stats", "value": true' "$asan/meson-info/intro-buildoptions.json" 2>/dev/null; then
+	meson setup --reconfigure "$asan" "$top" -Dphase_stats=true > "$asan/setup.log" 2>&1 ||
+		{ cat "$asan/setup.log"; exit 1; }
 fi
 chmod go-w "$asan"
 echo "[sanitizers] building $asan"

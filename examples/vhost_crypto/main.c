@@ -140,7 +140,7 @@ print_stats(const struct app *app, const char *prefix)
 			" sessions_destroyed=%" PRIu64 " sessions_active=%" PRIu64
 			" bad_chains=%" PRIu64 " broken_queues=%" PRIu64
 			" connects=%" PRIu64 " disconnects=%" PRIu64
-			" busy_cycles=%" PRIu64 "\n",
+			" busy_cycles=%" PRIu64,
 			prefix, vcrypto_dev_socket_path(app->devs[i]), s.requests, s.bytes,
 			s.status[VCRYPTO_STAT_OK], s.status[VCRYPTO_STAT_ERR],
 			s.status[VCRYPTO_STAT_BADMSG], s.status[VCRYPTO_STAT_NOTSUPP],
@@ -148,6 +148,15 @@ print_stats(const struct app *app, const char *prefix)
 			s.ctrl_requests, s.sessions_created, s.sessions_destroyed,
 			s.sessions_active, s.bad_chains, s.broken_queues,
 			s.guest_connects, s.guest_disconnects, s.busy_cycles);
+		/* Only a -Dphase_stats build counts them. */
+		if (s.phase_cycles[VCRYPTO_PHASE_WALK] != 0)
+			printf(" walk_cycles=%" PRIu64 " decode_cycles=%" PRIu64
+				" engine_cycles=%" PRIu64 " finish_cycles=%" PRIu64,
+				s.phase_cycles[VCRYPTO_PHASE_WALK],
+				s.phase_cycles[VCRYPTO_PHASE_DECODE],
+				s.phase_cycles[VCRYPTO_PHASE_ENGINE],
+				s.phase_cycles[VCRYPTO_PHASE_FINISH]);
+		printf("\n");
 	}
 	fflush(stdout);
 }

@@ -67,6 +67,15 @@ enum vcrypto_dev_stat_status {
 };
 
 /** Device counters since creation. */
+/** Data-path phases, for vcrypto_dev_stats.phase_cycles. */
+enum vcrypto_phase {
+	VCRYPTO_PHASE_WALK = 0, /**< taking heads, walking chains */
+	VCRYPTO_PHASE_DECODE,   /**< decoding and validating requests */
+	VCRYPTO_PHASE_ENGINE,   /**< the engine's burst call */
+	VCRYPTO_PHASE_FINISH,   /**< results, statuses, used ring, interrupt */
+	VCRYPTO_PHASE_NUM
+};
+
 struct vcrypto_dev_stats {
 	uint64_t requests;          /**< requests completed (data and control) */
 	uint64_t ctrl_requests;     /**< of which control requests */
@@ -84,6 +93,10 @@ struct vcrypto_dev_stats {
 	/** TSC cycles spent in poll passes that completed at least one
 	 *  request (the backend's cost per request is busy_cycles/requests) */
 	uint64_t busy_cycles;
+	/** TSC cycles per data-path phase (enum vcrypto_phase) over all data
+	 *  bursts; zero unless the library was built with
+	 *  -Dphase_stats=true */
+	uint64_t phase_cycles[VCRYPTO_PHASE_NUM];
 };
 
 /**

@@ -22,6 +22,8 @@
 
 /* Per-burst counters, folded into the device's once per burst. */
 struct burst_stats {
+	uint64_t phase[VCRYPTO_PHASE_NUM]; /* -Dphase_stats only ... */
+	uint64_t clock;                    /* ... the TSC at the last mark */
 	uint64_t status[VCRYPTO_STAT_STATUS_NUM];
 	uint64_t bytes;
 	uint64_t bad_chains;
@@ -64,6 +66,10 @@ fold_stats(struct vcrypto_dev *dev, const struct burst_stats *bs, bool ctrl)
 		vcrypto_stat_add(&s->bytes, bs->bytes);
 	if (bs->bad_chains != 0)
 		vcrypto_stat_add(&s->bad_chains, bs->bad_chains);
+#ifdef VCRYPTO_PHASE_STATS
+	for (i = 0; i < VCRYPTO_PHASE_NUM; i++)
+		vcrypto_stat_add(&s->phase_cycles[i], bs->phase[i]);
+#endif
 	if (bs->created != 0 || bs->destroyed != 0) {
 		vcrypto_stat_add(&s->sessions_created, bs->created);
 		vcrypto_stat_add(&s->sessions_destroyed, bs->destroyed);
@@ -118,6 +124,26 @@ poll_ctrlq(struct vcrypto_dev *dev, struct vcrypto_vq *vq)
 	return n;
 }
 
+/*
+ * Phase timing (-Dphase_stats): charge the TSC time since the previous
+ * mark to phase @p p (VCRYPTO_PHASE_NUM: just start the clock). Compiled
+ * out otherwise.
+ */
+static inline void
+phase_mark(struct burst_stats *bs, enum vcrypto_phase p)
+{
+#ifdef VCRYPTO_PHASE_STATS
+	uint64_t now = rte_rdtsc();
+
+	if (p < VCRYPTO_PHASE_NUM)
+		bs->phase[p] += now - bs->clock;
+	bs->clock = now;
+#else
+	(void)bs;
+	(void)p;
+#endif
+}
+
 /* Per-queue burst state: requests [first, end) are decoded, not finished. */
 struct data_burst {
 	struct burst_stats bs;
@@ -135,9 +161,11 @@ run_batch(struct vcrypto_dev *dev, struct vcrypto_vq *vq,
 {
 	uint16_t i;
 
+	phase_mark(&db->bs, VCRYPTO_PHASE_DECODE);
 	if (db->nb_engine > 0)
 		dev->engine->process_burst(dev->engine_ctx, vq->batch,
 			db->nb_engine);
+	phase_mark(&db->bs, VCRYPTO_PHASE_ENGINE);
 	for (i = db->first; i < end; i++) {
 		struct vcrypto_req *req = &vq->reqs[i];
 		uint32_t used_len = vcrypto_codec_finish(req);
@@ -228,14 +256,17 @@ poll_dataq(struct vcrypto_dev *dev, struct vcrypto_vq *vq)
 	if (n == 0)
 		return 0;
 	memset(&db, 0, sizeof(db));
+	phase_mark(&db.bs, VCRYPTO_PHASE_NUM);
 	for (i = 0; i < n; i++)
 		walked[i] = walk_request(dev, vq, &db, i, heads[i]);
+	phase_mark(&db.bs, VCRYPTO_PHASE_WALK);
 	for (i = 0; i < n; i++)
 		if (walked[i])
 			decode_request(dev, vq, &db, i);
 	run_batch(dev, vq, &db, n);
 	db.bs.done = n;
 	finish_burst(dev, vq);
+	phase_mark(&db.bs, VCRYPTO_PHASE_FINISH);
 	fold_stats(dev, &db.bs, false);
 	return n;
 }

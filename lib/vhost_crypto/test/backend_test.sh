@@ -93,7 +93,7 @@ rc=$?
 be_pid=
 check "backend exit status 0 (got $rc)" test "$rc" -eq 0
 check "socket removed" test ! -e "$sock"
-line=$(grep "^vcrypto-backend: dev $sock: " "$dir/be.log")
+line=$(grep "^vcrypto-backend: dev $sock: requests=" "$dir/be.log")
 check "final statistics line" test -n "$line"
 field() { sed -n "s/.* $1=\([0-9]*\).*/\1/p" <<<"$line"; }
 check "requests counted" test "$(field requests)" -gt 100
@@ -108,6 +108,12 @@ check "no session left" test "$(field sessions_active)" -eq 0
 check "no bad chain" test "$(field bad_chains)" -eq 0
 check "four broken queues (one per client)" test "$(field broken_queues)" -eq 4
 check "created == destroyed" test "$(field sessions_created)" -eq "$(field sessions_destroyed)"
+# A -Dphase_stats build (the sanitizer test's) also times each phase.
+if [ -n "$(field walk_cycles)" ]; then
+	for p in walk decode engine finish; do
+		check "phase cycles: $p counted" test "$(field ${p}_cycles)" -gt 0
+	done
+fi
 if [ "$failed" -ne 0 ]; then
 	echo "---- backend log ----" >&2
 	cat "$dir/be.log" >&2
@@ -129,7 +135,7 @@ wait "$be_pid"
 rc=$?
 be_pid=
 check "backend (remap) exit status 0 (got $rc)" test "$rc" -eq 0
-line=$(grep "^vcrypto-backend: dev $rsock: " "$dir/be-remap.log")
+line=$(grep "^vcrypto-backend: dev $rsock: requests=" "$dir/be-remap.log")
 echo "$line"
 sent=$(sed -n 's/^client: remap: \([0-9]*\) data requests, \([0-9]*\) control.*/\1 \2/p' \
 	"$dir/remap.log")
@@ -183,7 +189,7 @@ for pmd in crypto_aesni_mb0 crypto_openssl0; do
 	rc=$?
 	be_pid=
 	check "cryptodev:$pmd backend exit status 0 (got $rc)" test "$rc" -eq 0
-	grep "^vcrypto-backend: dev $csock: " "$dir/be-$pmd.log"
+	grep "^vcrypto-backend: dev $csock: requests=" "$dir/be-$pmd.log"
 done
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
