@@ -7,9 +7,11 @@
 
 #include "vring_split_priv.h"
 
-#ifndef unlikely
+#ifndef likely
+#define likely(x) __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)
 #endif
+
 
 int
 vcrypto_vring_split_init(struct vcrypto_vring_split *vq, void *desc,
@@ -187,8 +189,82 @@ enter_indirect(const struct vcrypto_vring_split *vq,
 	return 0;
 }
 
+/*
+ * The walk of nearly every chain: direct descriptors, readable ones first,
+ * every buffer inside the guest's first memory region. Few live values, so
+ * the compiler keeps them in registers (the general walk below spills).
+ * Anything else, errors included, is left to the general walk, which
+ * starts over and gives the exact answer: this one only says yes or "ask
+ * the general walk".
+ * @return true with @p chain filled, false when it cannot tell.
+ */
+static bool
+walk_common(const struct vcrypto_vring_split *vq,
+		const struct vcrypto_gmem *mem, uint16_t head,
+		struct vcrypto_chain *chain)
+{
+	const volatile struct vcrypto_vring_desc *table = vq->desc;
+	const struct vcrypto_gmem_region *r = &mem->regions[0];
+	uint64_t r_gpa = r->gpa, r_size = r->size, r_hva = r->hva;
+	uint64_t total = 0, read_len = 0;
+	uint32_t nseg = 0, nread = 0, idx = head;
+
+	if (mem->nregions == 0 || head >= vq->size)
+		return false;
+	for (;;) {
+		struct vcrypto_vring_desc d;
+		struct vcrypto_seg *s = &chain->seg[nseg];
+		uint64_t off;
+
+		desc_read(&table[idx], &d);
+		off = d.addr - r_gpa;
+		/* No region wraps: an address below it gives off >= r_size. */
+		if ((d.flags & VCRYPTO_VRING_DESC_F_INDIRECT) || d.len == 0 ||
+				off >= r_size || d.len > r_size - off)
+			return false;
+		s->hva = (uint8_t *)(uintptr_t)(r_hva + off);
+		s->len = d.len;
+		s->write = (d.flags & VCRYPTO_VRING_DESC_F_WRITE) != 0;
+		if (!s->write) {
+			if (nread != nseg)
+				return false; /* readable after writable */
+			nread++;
+			read_len += d.len;
+		}
+		total += d.len;
+		nseg++;
+		if (!(d.flags & VCRYPTO_VRING_DESC_F_NEXT))
+			break;
+		/* a cycle, a chain longer than the walk takes, a bad index */
+		if (nseg >= vq->size || nseg == VCRYPTO_CHAIN_MAX_SEGS ||
+				d.next >= vq->size)
+			return false;
+		idx = d.next;
+	}
+	if (total > UINT32_MAX)
+		return false;
+	chain->head = head;
+	chain->nseg = (uint16_t)nseg;
+	chain->nread = (uint16_t)nread;
+	chain->read_len = read_len;
+	chain->write_len = total - read_len;
+	return true;
+}
+
 int
 vcrypto_vring_split_walk(const struct vcrypto_vring_split *vq,
+		const struct vcrypto_gmem *mem, uint16_t head,
+		struct vcrypto_chain *chain)
+{
+	if (likely(walk_common(vq, mem, head, chain)))
+		return 0;
+	return vcrypto_vring_split_walk_general(vq, mem, head, chain);
+}
+
+/* Any chain: indirect tables, several regions, and every error. Out of
+ * line: inlined, its state would crowd walk_common's registers. */
+__attribute__((noinline)) int
+vcrypto_vring_split_walk_general(const struct vcrypto_vring_split *vq,
 		const struct vcrypto_gmem *mem, uint16_t head,
 		struct vcrypto_chain *chain)
 {

@@ -139,6 +139,15 @@ int vcrypto_vring_split_walk(const struct vcrypto_vring_split *vq,
 		struct vcrypto_chain *chain);
 
 /**
+ * vcrypto_vring_split_walk() without its fast path for the common chain
+ * (direct descriptors in the first memory region), which answers only
+ * when it agrees with this one: tests compare the two.
+ */
+int vcrypto_vring_split_walk_general(const struct vcrypto_vring_split *vq,
+		const struct vcrypto_gmem *mem, uint16_t head,
+		struct vcrypto_chain *chain);
+
+/**
  * Queue a used element; it is invisible to the driver until
  * vcrypto_vring_split_publish().
  */
