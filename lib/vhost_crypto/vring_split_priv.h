@@ -121,7 +121,9 @@ int vcrypto_vring_split_pop(struct vcrypto_vring_split *vq, uint16_t *head);
 
 /**
  * Walk the chain starting at @p head, translating every buffer through
- * @p mem. Each descriptor is read exactly once.
+ * @p mem. Each descriptor is read exactly once by the walk whose result
+ * is returned (a fast path for the common chain may give up and leave
+ * the chain to the general walk, which reads it afresh).
  *
  * @return 0 with @p chain filled; on a malformed chain (the chain must still
  *         be completed by the caller):
