@@ -21,7 +21,7 @@ log() { printf '[setup] %s\n' "$*"; }
 die() { printf '[setup] error: %s\n' "$*" >&2; exit 1; }
 
 packages=(dpdk dpdk-dev libdpdk-dev libipsec-mb-dev meson ninja-build pkg-config
-	dpkg-dev gcc clang libclang-rt-14-dev python3 xz-utils gnuplot-nox)
+	dpkg-dev gcc clang libclang-rt-14-dev python3 xz-utils gnuplot-nox libssl-dev)
 
 missing_packages() {
 	local p

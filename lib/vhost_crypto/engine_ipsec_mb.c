@@ -402,6 +402,52 @@ run_gcm_direct(IMB_MGR *mgr, struct vcrypto_req *r)
 	return true;
 }
 
+/*
+ * intel-ipsec-mb 1.3 takes at most 65534 bytes in one AES-CBC encryption
+ * job (its lanes count lengths in 16 bits) and refuses longer ones. CBC
+ * encryption is sequential anyway: a longer request runs as pieces of at
+ * most this many bytes, one after the other, each piece's iv the
+ * previous piece's last ciphertext block.
+ */
+#define MB_CBC_ENC_PIECE 65520u /* the largest multiple of 16 <= 65534 */
+
+static bool
+run_cbc_encrypt_long(IMB_MGR *mgr, struct vcrypto_req *r)
+{
+	const struct mb_session *s = r->sess->priv;
+	uint8_t iv[16];
+	uint32_t off, piece;
+	IMB_JOB *job;
+
+	if (r->kind != VCRYPTO_SESS_CIPHER || s->cipher_mode != IMB_CIPHER_CBC ||
+			!r->encrypt || r->len <= MB_CBC_ENC_PIECE || r->iv_len != 16)
+		return false;
+	memcpy(iv, r->iv, sizeof(iv));
+	r->status = VIRTIO_CRYPTO_OK;
+	for (off = 0; off < r->len && r->status == VIRTIO_CRYPTO_OK; off += piece) {
+		piece = r->len - off < MB_CBC_ENC_PIECE ? r->len - off :
+			MB_CBC_ENC_PIECE;
+		job = IMB_GET_NEXT_JOB(mgr);
+		fill_job(job, r);
+		job->src = r->src + off;
+		job->dst = r->dst + off;
+		job->msg_len_to_cipher_in_bytes = piece;
+		job->iv = iv;
+		job = IMB_SUBMIT_JOB(mgr);
+		if (job == NULL)
+			job = IMB_FLUSH_JOB(mgr);
+		if (job == NULL || job->status != IMB_STATUS_COMPLETED)
+			r->status = VIRTIO_CRYPTO_ERR;
+		/* A guest that rewrites dst meanwhile garbles only its own
+		 * result. */
+		memcpy(iv, r->dst + off + piece - 16, sizeof(iv));
+	}
+	/* the last job came back: the manager is empty again */
+	while (IMB_FLUSH_JOB(mgr) != NULL)
+		;
+	return true;
+}
+
 /* Each request by the cheapest path that takes it. */
 static void
 submit(struct mb_ctx *c, struct vcrypto_req *const *reqs, uint16_t n)
@@ -435,7 +481,8 @@ mb_process_burst(void *ctx, struct vcrypto_req *const *reqs, uint16_t n)
 			if (reqs[i]->kind == VCRYPTO_SESS_CIPHER &&
 					reqs[i]->len == 0)
 				reqs[i]->status = VIRTIO_CRYPTO_OK;
-			else if (run_gcm_direct(c->mgr, reqs[i]))
+			else if (run_gcm_direct(c->mgr, reqs[i]) ||
+					run_cbc_encrypt_long(c->mgr, reqs[i]))
 				c->path[MB_PATH_DIRECT]++;
 			else
 				todo[nb_todo++] = reqs[i];

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <openssl/evp.h>
+
 #include "vcrypto_wire.h"
 #include "engine.h"
 #include "engine_ipsec_mb_priv.h"
@@ -320,6 +322,62 @@ test_one_algo_bursts(void *priv)
 	run_one_algo_burst(cbc, priv, true, 5, MB_PATH_JOB);
 	run_one_algo_burst(cbc, priv, false, 0, MB_PATH_JOB);
 	run_one_algo_burst(mac, priv, true, 8, MB_PATH_JOB);
+}
+
+/*
+ * AES-CBC encryption longer than the library takes in one job (65534
+ * bytes): the engine runs it in pieces chained by their last block. The
+ * answer must be OpenSSL's for the whole buffer, in place and out of
+ * place; decrypting it (one job, no such limit) gives the plaintext back.
+ */
+static void
+test_cbc_encrypt_long(void *priv)
+{
+	enum { LEN = 200000 }; /* three pieces, the last one short */
+	const struct kat *cbc = find_kat("AES-128-CBC (SP 800-38A F.2.1)");
+	struct vcrypto_session s = { .priv = priv };
+	uint8_t *pt = malloc(LEN), *want = malloc(LEN), *a = malloc(LEN), *b = malloc(LEN);
+	struct vcrypto_req r[2], *batch[2] = { &r[0], &r[1] };
+	EVP_CIPHER_CTX *ossl = EVP_CIPHER_CTX_new();
+	int outl = 0, i;
+
+	CHECK(cbc != NULL && pt != NULL && want != NULL && a != NULL && b != NULL &&
+		ossl != NULL);
+	if (cbc == NULL || pt == NULL || want == NULL || a == NULL || b == NULL ||
+			ossl == NULL)
+		goto out;
+	for (i = 0; i < LEN; i++)
+		pt[i] = (uint8_t)(i * 7 + (i >> 8));
+	CHECK_EQ(EVP_EncryptInit_ex(ossl, EVP_aes_128_cbc(), NULL, cbc->key, cbc->iv), 1);
+	EVP_CIPHER_CTX_set_padding(ossl, 0);
+	CHECK_EQ(EVP_EncryptUpdate(ossl, want, &outl, pt, LEN), 1);
+	CHECK_EQ(outl, LEN);
+
+	CHECK_EQ(make_session(cbc, true, &s), VIRTIO_CRYPTO_OK);
+	memcpy(a, pt, LEN);
+	make_req(cbc, &s, true, a, a, &r[0]);       /* in place */
+	make_req(cbc, &s, true, pt, b, &r[1]);      /* out of place */
+	r[0].len = r[1].len = LEN;
+	eng->process_burst(ctx, batch, 2);
+	CHECK_EQ(r[0].status, VIRTIO_CRYPTO_OK);
+	CHECK_EQ(r[1].status, VIRTIO_CRYPTO_OK);
+	CHECK(memcmp(a, want, LEN) == 0);
+	CHECK(memcmp(b, want, LEN) == 0);
+	eng->session_destroy(ctx, priv);
+
+	CHECK_EQ(make_session(cbc, false, &s), VIRTIO_CRYPTO_OK);
+	make_req(cbc, &s, false, a, a, &r[0]);
+	r[0].len = LEN;
+	eng->process_burst(ctx, batch, 1);
+	CHECK_EQ(r[0].status, VIRTIO_CRYPTO_OK);
+	CHECK(memcmp(a, pt, LEN) == 0);
+	eng->session_destroy(ctx, priv);
+out:
+	EVP_CIPHER_CTX_free(ossl);
+	free(pt);
+	free(want);
+	free(a);
+	free(b);
 }
 
 /* What session creation refuses, and what it reports. */
@@ -787,6 +845,7 @@ main(void)
 	test_vectors(pe, pd);
 	test_refused_job_in_burst(pe, pd);
 	test_one_algo_bursts(pe);
+	test_cbc_encrypt_long(pe);
 	test_refusals(pe);
 	test_zuc256(pe);
 	test_null(pe);
