@@ -147,6 +147,18 @@ set_auth_fields(IMB_JOB *job, const struct mb_session *s,
 	}
 }
 
+/* The cipher fields every job takes from its session and request. */
+static inline void
+set_keys_and_iv(IMB_JOB *job, const struct mb_session *s,
+		const struct vcrypto_req *req)
+{
+	job->enc_keys = s->enc_keys;
+	job->dec_keys = s->dec_keys;
+	job->key_len_in_bytes = s->key_len;
+	job->iv = req->iv;
+	job->iv_len_in_bytes = req->iv_len;
+}
+
 static void
 fill_job(IMB_JOB *job, struct vcrypto_req *req)
 {
@@ -158,11 +170,7 @@ fill_job(IMB_JOB *job, struct vcrypto_req *req)
 	/* ipsec-mb's convention: encryption first, decryption last. */
 	job->chain_order = req->encrypt ? IMB_ORDER_CIPHER_HASH :
 		IMB_ORDER_HASH_CIPHER;
-	job->enc_keys = s->enc_keys;
-	job->dec_keys = s->dec_keys;
-	job->key_len_in_bytes = s->key_len;
-	job->iv = req->iv;
-	job->iv_len_in_bytes = req->iv_len;
+	set_keys_and_iv(job, s, req);
 	job->auth_tag_output = req->digest_out;
 	job->auth_tag_output_len_in_bytes = s->gen_len;
 	job->cipher_start_src_offset_in_bytes = 0;
@@ -317,13 +325,7 @@ same_burst_kind(const struct vcrypto_req *first, const struct vcrypto_req *r)
 static void
 fill_cipher_burst_job(IMB_JOB *job, const struct vcrypto_req *req)
 {
-	const struct mb_session *s = req->sess->priv;
-
-	job->enc_keys = s->enc_keys;
-	job->dec_keys = s->dec_keys;
-	job->key_len_in_bytes = s->key_len;
-	job->iv = req->iv;
-	job->iv_len_in_bytes = req->iv_len;
+	set_keys_and_iv(job, req->sess->priv, req);
 	job->src = req->src;
 	job->dst = req->dst;
 	job->cipher_start_src_offset_in_bytes = 0;
