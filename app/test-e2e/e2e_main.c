@@ -8,7 +8,7 @@
  * vhost-user socket (or the crypto_virtio PCI device in a VM).
  *
  *   vcrypto-test-e2e [EAL] -- [--dev NAME] [--ref NAME] [--qps N] [--kat-only]
- *                            [--strict-sessions]
+ *                            [--strict-sessions] [--grow-memory MB]
  *                            [--sizes N,N,...] [--timeout-ms MS]
  *
  * --dev: the device under test (default crypto_virtio_user0; a PCI device
@@ -18,6 +18,10 @@
  * the AES-CBC size sweep. --strict-sessions: an algorithm the capabilities
  * list but whose session the device refuses FAILs (else it is SKIPped: QEMU's
  * builtin backend lists algorithms it refuses).
+ * --grow-memory: after the known-answer vectors, allocate a pool of MB MiB
+ * so that EAL maps new memory (EAL in dynamic memory mode: hugepages without
+ * --legacy-mem or -m), and run known-answer ops whose buffers all lie in it
+ * (see grow_case.h); implies --kat-only.
  *
  * Prints one "PASS name", "FAIL name: why" or "SKIP name: why" line per
  * case, then "N skipped" and "N passed, N failed"; the exit status is 0
@@ -33,6 +37,7 @@
 #include <rte_errno.h>
 
 #include "e2e_cases.h"
+#include "grow_case.h"
 #include "kat_cases.h"
 
 #define MAX_SIZES 16
@@ -43,6 +48,7 @@ struct options {
 	uint16_t qps;
 	int kat_only;
 	int strict_sessions;
+	unsigned int grow_mb;
 	unsigned int timeout_ms;
 	unsigned int nb_sizes;
 	uint32_t sizes[MAX_SIZES];
@@ -52,7 +58,8 @@ static void
 usage(const char *prog)
 {
 	printf("usage: %s [EAL options] -- [--dev NAME] [--ref NAME] [--qps N] [--kat-only]"
-	       " [--strict-sessions] [--sizes N,N,...] [--timeout-ms MS]\n", prog);
+	       " [--strict-sessions] [--grow-memory MB] [--sizes N,N,...] [--timeout-ms MS]\n",
+	       prog);
 }
 
 static int
@@ -88,6 +95,7 @@ parse_args(struct options *o, int argc, char **argv)
 		{ "strict-sessions", no_argument, NULL, 'S' },
 		{ "sizes", required_argument, NULL, 's' },
 		{ "timeout-ms", required_argument, NULL, 't' },
+		{ "grow-memory", required_argument, NULL, 'g' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -129,6 +137,14 @@ parse_args(struct options *o, int argc, char **argv)
 		case 't':
 			o->timeout_ms = (unsigned int)strtoul(optarg, NULL, 0);
 			break;
+		case 'g':
+			o->grow_mb = (unsigned int)strtoul(optarg, NULL, 0);
+			if (o->grow_mb < 16 || o->grow_mb > 8192) {
+				printf("bad --grow-memory '%s' (16..8192 MiB)\n", optarg);
+				return -EINVAL;
+			}
+			o->kat_only = 1;
+			break;
 		case 'h':
 		default:
 			usage(argv[0]);
@@ -149,6 +165,10 @@ run_all(struct e2e_env *env, const struct options *o)
 	e2e_case_ref_selfcheck(env);
 	e2e_case_capabilities(env);
 	e2e_case_kat(env);
+	if (o->grow_mb != 0) {
+		e2e_case_grow_memory(env, o->grow_mb);
+		return;
+	}
 	kat_cases_run(env);
 	if (o->kat_only)
 		return;
