@@ -31,6 +31,7 @@ e2e_tests=(
 	robust-no-backend.sh
 	robust-kill-driver.sh
 	fault-restart.sh
+	mem-hotplug.sh
 	fuzz-smoke.sh
 	sanitizers.sh
 	vm.sh
