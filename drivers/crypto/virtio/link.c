@@ -34,6 +34,7 @@
 #include <rte_alarm.h>
 #include <rte_errno.h>
 #include <rte_memory.h>
+#include <rte_pause.h>
 
 #include "virtio_crypto_log.h"
 #include "virtio_crypto_priv.h"
@@ -181,10 +182,22 @@ mem_event(enum rte_mem_event type, const void *addr, size_t len, void *arg)
 	struct vcrypto_dev *vd = arg;
 	int ret;
 
-	/* A reconnect sends the table anyway; and it may wait for our lock. */
-	if (link_load(vd) & VCRYPTO_LINK_DOWN)
+	/*
+	 * EAL holds its memory hotplug lock for writing here, and a reconnect
+	 * (link alarm) takes that lock for reading while it holds ctrl_lock:
+	 * waiting for ctrl_lock unconditionally could wait forever. A reconnect
+	 * only runs with the link down, and then sends the table anyway (once
+	 * we return), so give up as soon as the link is seen down.
+	 */
+	while (!rte_spinlock_trylock(&vd->ctrl_lock)) {
+		if (link_load(vd) & VCRYPTO_LINK_DOWN)
+			return;
+		rte_pause();
+	}
+	if (link_load(vd) & VCRYPTO_LINK_DOWN) {
+		rte_spinlock_unlock(&vd->ctrl_lock);
 		return;
-	rte_spinlock_lock(&vd->ctrl_lock);
+	}
 	ret = vcrypto_frontend_sync_memory_locked(vd->fe);
 	rte_spinlock_unlock(&vd->ctrl_lock);
 	if (ret < 0)
