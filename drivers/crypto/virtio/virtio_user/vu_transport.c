@@ -105,6 +105,17 @@ vu_sync_memory(struct vcrypto_transport *t, bool mem_locked)
 	if (same_table(r, n, v->mem, v->nb_mem))
 		return 0;
 	ret = vcrypto_vu_set_mem_table(&v->c, r, (unsigned int)n);
+	/*
+	 * Buffers in memory just added go on the rings as soon as we return
+	 * (memory hotplug): the back-end must have mapped it by then. Without
+	 * REPLY_ACK nothing says so; a back-end handles messages in order, so
+	 * its answer to a GET_FEATURES sent next does.
+	 */
+	if (ret == 0 && !v->c.reply_ack) {
+		uint64_t features;
+
+		ret = vcrypto_vu_get_u64(&v->c, VHOST_USER_GET_FEATURES, &features);
+	}
 	if (ret < 0)
 		return ret;
 	memcpy(v->mem, r, n * sizeof(r[0]));
