@@ -19,6 +19,7 @@
 #include "vcrypto_frontend.h"
 #include "vcrypto_transport.h"
 #include "virtio_crypto_log.h"
+#include "vu_transport.h"
 
 /** Reconnects after the back-end closed a new connection at once. */
 #define VCRYPTO_FE_RESET_RETRIES 20
@@ -45,6 +46,7 @@ struct vcrypto_frontend {
 	uint16_t nb_dataq;          /**< usable data queues */
 	uint16_t nb_vrings;         /**< max_dataqueues + 1 */
 	struct fe_queue *q;         /**< nb_vrings entries; ctrl last */
+	bool data_only;             /**< params vu_data_queues_only (vhost-user) */
 };
 
 static bool
@@ -179,6 +181,7 @@ bring_up(struct vcrypto_frontend *fe, const struct vcrypto_frontend_params *p)
 		return -EINVAL;
 	}
 	fe->driver_features = p->driver_features;
+	fe->data_only = p->vu_data_queues_only && vcrypto_vu_transport_client(fe->t) != NULL;
 	ret = negotiate(fe, p->driver_features);
 	if (ret == 0)
 		ret = fe->t->ops->read_config(fe->t, &fe->cfg);
@@ -213,9 +216,9 @@ bring_up(struct vcrypto_frontend *fe, const struct vcrypto_frontend_params *p)
 	}
 	if (ret == 0)
 		ret = fe->t->ops->sync_memory(fe->t, false);
-	for (i = 0; ret == 0 && i < fe->nb_vrings; i++)
+	for (i = 0; ret == 0 && i < fe->nb_vrings - fe->data_only; i++)
 		ret = fe->t->ops->setup_queue(fe->t, i, fe->q[i].vq);
-	if (ret == 0)
+	if (ret == 0 && !fe->data_only)
 		ret = fe->t->ops->start(fe->t, fe->nb_vrings);
 	return ret;
 }
@@ -392,7 +395,7 @@ vcrypto_frontend_reconnect(struct vcrypto_frontend *fe)
 	uint16_t i;
 	int ret;
 
-	if (fe->t->ops->reconnect == NULL)
+	if (fe->t->ops->reconnect == NULL || fe->data_only)
 		return -ENOTSUP;
 	for (i = 0; i < fe->nb_vrings; i++)
 		if (vcrypto_vq_in_flight(fe->q[i].vq) > 0 &&
@@ -430,4 +433,10 @@ vcrypto_frontend_reconnect(struct vcrypto_frontend *fe)
 	if (ret == 0)
 		ret = fe->t->ops->start(fe->t, fe->nb_vrings);
 	return ret;
+}
+
+struct vcrypto_vu_client *
+vcrypto_frontend_vu_client(struct vcrypto_frontend *fe)
+{
+	return vcrypto_vu_transport_client(fe->t);
 }

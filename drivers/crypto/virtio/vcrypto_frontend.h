@@ -59,6 +59,11 @@ struct vcrypto_frontend_params {
 				        e.g. 1 << VIRTIO_CRYPTO_F_REVISION_1 */
 	bool vu_sessions;          /**< vhost-user: negotiate CRYPTO_SESSION, sessions
 				        go by vcrypto_frontend_session_msg() */
+	bool vu_data_queues_only;  /**< vhost-user, as QEMU's cryptodev-vhost-user:
+				        set up the data queues only, and enable
+				        none (no SET_VRING_ENABLE); the control
+				        queue is then unusable and
+				        vcrypto_frontend_reconnect() refused */
 };
 
 /** An open device. */
@@ -194,5 +199,17 @@ bool vcrypto_frontend_link_down(struct vcrypto_frontend *fe);
  *   features or queues; -ENOTSUP for a transport that cannot reconnect.
  */
 int vcrypto_frontend_reconnect(struct vcrypto_frontend *fe);
+
+struct vcrypto_vu_client;
+
+/**
+ * The vhost-user connection of @p fe (NULL for another transport), for a
+ * test that sends protocol messages of its own with the functions of
+ * virtio_user/vu_client.h: another memory table, rings moved, GET_VRING_BASE.
+ * What it changes behind the frontend's back is its to undo: the frontend
+ * still takes its own last memory table and ring addresses for the
+ * device's.
+ */
+struct vcrypto_vu_client *vcrypto_frontend_vu_client(struct vcrypto_frontend *fe);
 
 #endif /* VCRYPTO_FRONTEND_H */

@@ -371,6 +371,11 @@ vcrypto_vu_get_vring_base(struct vcrypto_vu_client *c, uint32_t index, uint32_t 
 	ret = vu_send(c, VHOST_USER_GET_VRING_BASE, 0, &st, sizeof(st), NULL, 0);
 	if (ret == 0)
 		ret = vu_recv(c, VHOST_USER_GET_VRING_BASE, &st, sizeof(st));
+	if (ret == 0 && st.index != index) {
+		VC_LOG(ERR, "%s: GET_VRING_BASE of vring %u answered for vring %u",
+			c->path, index, st.index);
+		ret = -EPROTO;
+	}
 	if (ret == 0)
 		*base = st.num;
 	return ret;

@@ -19,6 +19,7 @@
 #include "virtio_crypto_log.h"
 #include "vu_client.h"
 #include "vu_mem.h"
+#include "vu_transport.h"
 
 /** Most vrings one device may have over vhost-user (DPDK vhost's limit). */
 #define VU_MAX_VRINGS 256
@@ -384,4 +385,10 @@ vcrypto_vu_transport_create(const char *path, bool sessions, struct vcrypto_tran
 	}
 	*out = &v->base;
 	return 0;
+}
+
+struct vcrypto_vu_client *
+vcrypto_vu_transport_client(struct vcrypto_transport *t)
+{
+	return t != NULL && t->ops == &vu_ops ? &vu(t)->c : NULL;
 }
