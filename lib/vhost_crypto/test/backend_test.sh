@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: BSD-3-Clause
 # Copyright(c) 2026 The vcrypto authors
 #
-# End-to-end test of vcrypto-backend with the standalone vhost-user client:
+# End-to-end test of vcrypto-backend with the vhost-user test client (a
+# guest on the driver's vcrypto_frontend, with an EAL of its own):
 # NIST AES-CBC vectors and error statuses in both request layouts (with and
 # without REVISION_1, direct and indirect descriptors), sessions over
 # vhost-user messages with only the data queues set up, a guest killed with

@@ -2,9 +2,10 @@
  * Copyright(c) 2026 The vcrypto authors
  */
 /*
- * A standalone vhost-user CLIENT that plays the guest against the backend,
- * without EAL and without the project's driver: it shares a memfd as guest
- * memory, sets up split rings, reads the config space with GET_CONFIG,
+ * A vhost-user client that plays the guest against the backend, on the
+ * driver's vcrypto_frontend (connection, features, memory table, rings),
+ * with requests built here by hand: it checks what the backend offers
+ * (features, protocol features, the config space read with GET_CONFIG),
  * creates AES-CBC sessions on the control queue and checks the NIST
  * SP 800-38A F.2.1 / F.2.2 vectors byte for byte, then error cases
  * (unknown and destroyed session ids, bad lengths, unsupported services,
@@ -16,22 +17,24 @@
  * AEAD decryptions with a corrupted tag (BADMSG).
  *
  * With --vu-sessions it plays QEMU 7.2's cryptodev-vhost-user instead:
- * protocol features first, then the features; only the data queues are set
- * up (the control queue is never touched) and never enabled with
- * SET_VRING_ENABLE (QEMU 7.2 sends none to a crypto back-end), and
- * sessions are created with VHOST_USER_CREATE_CRYPTO_SESSION in the two
- * 632-byte payload layouts (DPDK 22.11's, with op_code; QEMU 7.1+'s,
- * without), used for NIST AES-CBC, an AES-CBC + HMAC-SHA256 chain and
- * AES-GCM, closed with VHOST_USER_CLOSE_CRYPTO_SESSION, after which their
- * requests get INVSESS. Last, the 1072-byte layout, which DPDK 22.11's
- * rte_vhost cannot receive (its message buffer holds 632 payload bytes):
- * the connection must be closed, not misread.
+ * only the data queues are set up (the control queue is never touched) and
+ * never enabled with SET_VRING_ENABLE (QEMU 7.2 sends none to a crypto
+ * back-end), and sessions are created with VHOST_USER_CREATE_CRYPTO_SESSION
+ * in the two 632-byte payload layouts (DPDK 22.11's, with op_code; QEMU
+ * 7.1+'s, without), used for NIST AES-CBC, an AES-CBC + HMAC-SHA256 chain
+ * and AES-GCM, closed with VHOST_USER_CLOSE_CRYPTO_SESSION, after which
+ * their requests get INVSESS. Last, the 1072-byte layout, which DPDK
+ * 22.11's rte_vhost cannot receive (its message buffer holds 632 payload
+ * bytes): the connection must be closed, not misread.
+ *
+ * Runs its own EAL (--no-huge, a file prefix of its own): requests and
+ * rings live in DPDK memory, which the frontend shares with the backend.
  *
  * usage: vcrypto-test-vu-client --socket PATH [--rev1] [--indirect]
  *                               [--max-sessions N] [--hold] [--vu-sessions]
  *                               [--remap]
  *   --rev1          negotiate VIRTIO_CRYPTO_F_REVISION_1 (exact-size layouts)
- *   --indirect      put the data requests in indirect descriptor tables
+ *   --indirect      put the requests in indirect descriptor tables
  *   --max-sessions  the backend's table size: fill it and expect NOSPC/ERR
  *   --hold          after the checks, keep the connection open until killed
  *   --vu-sessions   data queues only, sessions by vhost-user messages
@@ -46,167 +49,48 @@
  */
 #include <errno.h>
 #include <getopt.h>
-#include <poll.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/eventfd.h>
 #include <sys/mman.h>
-#include <sys/socket.h>
-#include <sys/un.h>
 #include <unistd.h>
 
+#include <rte_eal.h>
+#include <rte_errno.h>
+#include <rte_malloc.h>
+
+#include "vcrypto_frontend.h"
+#include "vu_client.h"
+#include "vu_mem.h"
 #include "vcrypto_wire.h"
-#include "vcrypto_vring.h"
 #include "kat_vectors.h"
 #include "test_util.h"
 
-/* ---- vhost-user protocol (front-end side) ------------------------------ */
-
-enum {
-	VU_GET_FEATURES = 1, VU_SET_FEATURES = 2, VU_SET_OWNER = 3,
-	VU_SET_MEM_TABLE = 5, VU_SET_VRING_NUM = 8, VU_SET_VRING_ADDR = 9,
-	VU_SET_VRING_BASE = 10, VU_GET_VRING_BASE = 11, VU_SET_VRING_KICK = 12,
-	VU_SET_VRING_CALL = 13, VU_GET_PROTOCOL_FEATURES = 15,
-	VU_SET_PROTOCOL_FEATURES = 16, VU_SET_VRING_ENABLE = 18,
-	VU_GET_CONFIG = 24, VU_CREATE_CRYPTO_SESSION = 26,
-	VU_CLOSE_CRYPTO_SESSION = 27,
-};
-
-#define VU_VERSION 0x1
-#define VU_REPLY (1u << 2)
-#define VU_NEED_REPLY (1u << 3)
-#define VU_F_PROTOCOL_FEATURES 30
-#define VU_PROTO_F_MQ 0
-#define VU_PROTO_F_REPLY_ACK 3
-#define VU_PROTO_F_CRYPTO_SESSION 7
-#define VU_PROTO_F_CONFIG 9
-
-struct vu_region {
-	uint64_t gpa, size, uaddr, mmap_offset;
-};
-
-struct vu_vring_addr {
-	uint32_t index, flags;
-	uint64_t desc, used, avail, log;
-};
-
-struct vu_msg {
-	uint32_t request, flags, size;
-	union {
-		uint64_t u64;
-		struct { uint32_t index, num; } state;
-		struct vu_vring_addr addr;
-		struct { uint32_t nregions, padding; struct vu_region r[1]; } mem;
-		struct { uint32_t offset, size, flags; uint8_t region[256]; } cfg;
-		uint8_t raw[1072]; /* crypto session payloads */
-	} p;
-} __attribute__((packed));
-
-#define VU_HDR 12
-
-static int sock = -1;
-
-static int
-vu_send(uint32_t req, uint32_t flags, const void *payload, uint32_t size,
-		const int *fds, int nfds)
-{
-	struct vu_msg m;
-	struct iovec iov;
-	struct msghdr mh;
-	char ctl[CMSG_SPACE(sizeof(int) * 8)];
-
-	memset(&m, 0, sizeof(m));
-	memset(&mh, 0, sizeof(mh));
-	m.request = req;
-	m.flags = VU_VERSION | flags;
-	m.size = size;
-	if (size)
-		memcpy(&m.p, payload, size);
-	iov.iov_base = &m;
-	iov.iov_len = VU_HDR + size;
-	mh.msg_iov = &iov;
-	mh.msg_iovlen = 1;
-	if (nfds > 0) {
-		struct cmsghdr *c;
-
-		memset(ctl, 0, sizeof(ctl));
-		mh.msg_control = ctl;
-		mh.msg_controllen = CMSG_SPACE(sizeof(int) * nfds);
-		c = CMSG_FIRSTHDR(&mh);
-		c->cmsg_level = SOL_SOCKET;
-		c->cmsg_type = SCM_RIGHTS;
-		c->cmsg_len = CMSG_LEN(sizeof(int) * nfds);
-		memcpy(CMSG_DATA(c), fds, sizeof(int) * nfds);
-	}
-	return sendmsg(sock, &mh, 0) == (ssize_t)iov.iov_len ? 0 : -1;
-}
-
-static int
-vu_recv(uint32_t req, struct vu_msg *m)
-{
-	if (recv(sock, m, VU_HDR, MSG_WAITALL) != VU_HDR)
-		return -1;
-	if (m->size > sizeof(m->p) ||
-			(m->size && recv(sock, &m->p, m->size, MSG_WAITALL) !=
-				(ssize_t)m->size))
-		return -1;
-	if (m->request != req || !(m->flags & VU_REPLY))
-		return -1;
-	return 0;
-}
-
-static int
-vu_get_u64(uint32_t req, uint64_t *v)
-{
-	struct vu_msg m;
-
-	if (vu_send(req, 0, NULL, 0, NULL, 0) != 0 || vu_recv(req, &m) != 0 ||
-			m.size != 8)
-		return -1;
-	*v = m.p.u64;
-	return 0;
-}
-
-/* Send with NEED_REPLY and wait for the ack (REPLY_ACK is negotiated). */
-static int
-vu_call(uint32_t req, const void *payload, uint32_t size, const int *fds,
-		int nfds)
-{
-	struct vu_msg m;
-
-	if (vu_send(req, VU_NEED_REPLY, payload, size, fds, nfds) != 0 ||
-			vu_recv(req, &m) != 0 || m.size != 8)
-		return -1;
-	return m.p.u64 == 0 ? 0 : -1;
-}
-
-/* ---- Guest memory and rings --------------------------------------------- */
+/* ---- Guest memory and queues, on vcrypto_frontend ------------------------ */
 
 #define MEM_SIZE (4u << 20)
-#define GPA_BASE 0x80000000ull
-#define GPA_BASE2 0x200000000ull /* --remap: the same memory, moved */
 #define QSZ 64
-#define RING_STRIDE 8192 /* desc 1 KiB | avail | used, per queue */
 #define MAX_Q 9
-#define BUF_SIZE 512
 
-static uint8_t *mem;
-static int memfd;
-/* Where the guest sees mem: descriptors carry addresses from this base. */
-static uint64_t gpa_base = GPA_BASE;
+static struct vcrypto_frontend *fe;
+static uint8_t *mem; /* request buffers: DPDK memory the backend maps */
 
-struct guest_vq {
-	struct vcrypto_vring_desc *desc;
-	struct vcrypto_vring_avail *avail;
-	struct vcrypto_vring_used *used;
-	uint16_t avail_idx, used_seen, free_head;
-	int kickfd, callfd;
+/*
+ * --remap: where descriptors point. Normally at the buffers themselves;
+ * once the guest moved to a second mapping of the same memory, at the
+ * matching address in that mapping.
+ */
+struct alias {
+	struct vcrypto_vu_region orig[VCRYPTO_VU_MAX_REGIONS / 2];
+	struct vcrypto_vu_region moved[VCRYPTO_VU_MAX_REGIONS / 2];
+	int n;      /* regions of DPDK memory */
+	bool on;    /* descriptors carry the moved addresses */
 };
+static struct alias alias;
 
-static struct guest_vq vqs[MAX_Q];
+static struct vcrypto_vq *vqs[MAX_Q]; /* data queues, then the control queue */
 static unsigned int nq; /* data queues + control queue */
 static bool rev1, use_indirect, vu_sessions, any_engine;
 #define SL_FEATURES ((1ull << VIRTIO_CRYPTO_F_CIPHER_STATELESS_MODE) | \
@@ -217,13 +101,23 @@ static struct vcrypto_config cfg; /* the device's config space */
 static uint64_t max_size;
 static uint64_t features;
 
-/* Scratch buffer area after the rings: a bump allocator reset per test. */
+/* Scratch buffer area: a bump allocator reset per test. */
 static uint32_t buf_off;
 
+/* The address a descriptor or ring message carries for @p p. */
 static uint64_t
 gpa(const void *p)
 {
-	return gpa_base + (uint64_t)((const uint8_t *)p - mem);
+	uintptr_t a = (uintptr_t)p;
+
+	if (!alias.on)
+		return vcrypto_frontend_addr(fe, p);
+	for (int i = 0; i < alias.n; i++)
+		if (a >= alias.orig[i].addr &&
+				a - alias.orig[i].addr < alias.orig[i].size)
+			return alias.moved[i].addr + (a - alias.orig[i].addr);
+	fprintf(stderr, "client: %p is outside DPDK memory\n", p);
+	exit(2);
 }
 
 static void *
@@ -245,75 +139,7 @@ balloc(uint32_t len)
 static void
 breset(void)
 {
-	buf_off = MAX_Q * RING_STRIDE;
-}
-
-static int
-setup_memory(void)
-{
-	struct { uint32_t nregions, padding; struct vu_region r; } mt;
-
-	memfd = memfd_create("vcrypto-test-guest", 0);
-	if (memfd < 0 || ftruncate(memfd, MEM_SIZE) != 0)
-		return -1;
-	mem = mmap(NULL, MEM_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, memfd, 0);
-	if (mem == MAP_FAILED)
-		return -1;
-	memset(&mt, 0, sizeof(mt));
-	mt.nregions = 1;
-	mt.r.gpa = GPA_BASE;
-	mt.r.size = MEM_SIZE;
-	mt.r.uaddr = (uintptr_t)mem;
-	mt.r.mmap_offset = 0;
-	return vu_call(VU_SET_MEM_TABLE, &mt, sizeof(mt), &memfd, 1);
-}
-
-/*
- * Ring addresses are front-end virtual addresses (translated through the
- * table's userspace addresses): @p view is the mapping of the memfd that
- * the current table names.
- */
-static int
-send_vring_addr(unsigned int q, const uint8_t *view)
-{
-	struct vu_vring_addr a;
-
-	memset(&a, 0, sizeof(a));
-	a.index = q;
-	a.desc = (uintptr_t)(view + ((uint8_t *)vqs[q].desc - mem));
-	a.avail = (uintptr_t)(view + ((uint8_t *)vqs[q].avail - mem));
-	a.used = (uintptr_t)(view + ((uint8_t *)vqs[q].used - mem));
-	return vu_call(VU_SET_VRING_ADDR, &a, sizeof(a), NULL, 0);
-}
-
-static int
-setup_queue(unsigned int q)
-{
-	struct guest_vq *vq = &vqs[q];
-	uint8_t *base = mem + q * RING_STRIDE;
-	struct { uint32_t index, num; } st = { q, QSZ };
-	uint64_t idx = q;
-
-	vq->desc = (void *)base;
-	vq->avail = (void *)(base + 1024);
-	vq->used = (void *)(base + 4096);
-	vq->kickfd = eventfd(0, EFD_NONBLOCK);
-	vq->callfd = eventfd(0, EFD_NONBLOCK);
-	if (vu_call(VU_SET_VRING_NUM, &st, sizeof(st), NULL, 0) != 0)
-		return -1;
-	if (send_vring_addr(q, mem) != 0)
-		return -1;
-	st.num = 0;
-	if (vu_call(VU_SET_VRING_BASE, &st, sizeof(st), NULL, 0) != 0)
-		return -1;
-	if (vu_call(VU_SET_VRING_KICK, &idx, sizeof(idx), &vq->kickfd, 1) != 0)
-		return -1;
-	if (vu_call(VU_SET_VRING_CALL, &idx, sizeof(idx), &vq->callfd, 1) != 0)
-		return -1;
-	if (vu_sessions)
-		return 0; /* as QEMU 7.2's cryptodev-vhost-user: never enabled */
-	st.num = 1;
-	return vu_call(VU_SET_VRING_ENABLE, &st, sizeof(st), NULL, 0);
+	buf_off = 0;
 }
 
 /* One buffer of a request chain. */
@@ -323,84 +149,73 @@ struct buf {
 	bool write;
 };
 
-/* Post a chain (direct, or one indirect table) without publishing it. */
-static uint16_t
-post_chain(struct guest_vq *vq, const struct buf *b, unsigned int n,
-		bool indirect)
+/*
+ * Add a chain without publishing it; the frontend puts it in an indirect
+ * table when INDIRECT_DESC was negotiated (--indirect).
+ */
+static void
+post_chain(struct vcrypto_vq *vq, const struct buf *b, unsigned int n)
 {
-	uint16_t head = vq->free_head;
-	struct vcrypto_vring_desc *d = vq->desc;
-	uint16_t first = head;
+	struct vcrypto_vq_buf vb[64];
+	uint16_t n_out = 0;
 	unsigned int i;
+	int ret;
 
-	if (indirect) {
-		struct vcrypto_vring_desc *t = balloc(n * sizeof(*t));
-
-		d[head].addr = gpa(t);
-		d[head].len = n * sizeof(*t);
-		d[head].flags = VCRYPTO_VRING_DESC_F_INDIRECT;
-		d[head].next = 0;
-		vq->free_head = (head + 1) % QSZ;
-		d = t;
-		first = 0;
-	} else {
-		vq->free_head = (head + n) % QSZ;
-	}
 	for (i = 0; i < n; i++) {
-		uint16_t slot = indirect ? i : (first + i) % QSZ;
-		uint16_t nxt = indirect ? i + 1 : (first + i + 1) % QSZ;
-
-		d[slot].addr = gpa(b[i].p);
-		d[slot].len = b[i].len;
-		d[slot].flags = (b[i].write ? VCRYPTO_VRING_DESC_F_WRITE : 0) |
-			(i + 1 < n ? VCRYPTO_VRING_DESC_F_NEXT : 0);
-		d[slot].next = i + 1 < n ? nxt : 0;
+		/* the frontend takes readable buffers first, then writable ones */
+		if (!b[i].write && i != n_out) {
+			fprintf(stderr, "client: readable buffer after a writable one\n");
+			exit(2);
+		}
+		n_out += !b[i].write;
+		vb[i] = (struct vcrypto_vq_buf){ gpa(b[i].p), b[i].len };
 	}
-	vq->avail->ring[vq->avail_idx % QSZ] = head;
-	vq->avail_idx++;
-	return head;
+	/* counted only when it fails: the request's own checks follow */
+	ret = vcrypto_vq_add(vq, vb, n_out, (uint16_t)(n - n_out), NULL);
+	if (ret < 0) {
+		fprintf(stderr, "client: vcrypto_vq_add: %s\n", strerror(-ret));
+		CHECK(ret >= 0);
+	}
 }
 
 static void
-publish(struct guest_vq *vq)
+publish(struct vcrypto_vq *vq)
 {
-	__atomic_store_n(&vq->avail->idx, vq->avail_idx, __ATOMIC_RELEASE);
+	int ret = vcrypto_vq_kick(vq);
+
+	if (ret < 0)
+		CHECK(ret >= 0);
 }
 
-/* Wait for @p n completions (through the call eventfd); 0 or -1 on timeout. */
+/* Wait for @p n completions (about 5 s at most); 0, or -1 on timeout. */
 static int
-wait_used(struct guest_vq *vq, uint16_t n, uint32_t *lens)
+wait_used(struct vcrypto_vq *vq, uint16_t n, uint32_t *lens)
 {
+	struct vcrypto_vq_used u[QSZ];
+	uint16_t got = 0;
 	unsigned int tries;
 
-	for (tries = 0; tries < 500; tries++) {
-		uint16_t used = __atomic_load_n(&vq->used->idx, __ATOMIC_ACQUIRE);
+	for (tries = 0; tries < 50000 && got < n; tries++) {
+		int r = vcrypto_vq_get_used(vq, u, (uint16_t)(n - got));
 
-		if ((uint16_t)(used - vq->used_seen) >= n) {
-			for (uint16_t i = 0; i < n; i++) {
-				if (lens)
-					lens[i] = vq->used->ring[(vq->used_seen + i) % QSZ].len;
-			}
-			vq->used_seen += n;
-			return 0;
-		}
-		struct pollfd pf = { .fd = vq->callfd, .events = POLLIN };
-		if (poll(&pf, 1, 10) > 0) {
-			uint64_t v;
-
-			if (read(vq->callfd, &v, sizeof(v)) < 0)
-				continue;
-		}
+		if (r < 0)
+			return -1;
+		for (int i = 0; i < r; i++)
+			if (lens != NULL)
+				lens[got + i] = u[i].len;
+		got += (uint16_t)r;
+		if (got < n)
+			usleep(100);
 	}
-	return -1;
+	return got == n ? 0 : -1;
 }
 
 /* ---- Requests ------------------------------------------------------------ */
 
-static struct guest_vq *
+static struct vcrypto_vq *
 ctrlq(void)
 {
-	return &vqs[nq - 1];
+	return vqs[nq - 1];
 }
 
 /* Create a cipher session; returns the status and sets *id. */
@@ -425,7 +240,7 @@ create_session(uint32_t algo, const uint8_t *key, uint32_t key_len, uint32_t op,
 	b[0] = (struct buf){ r, fixed, false };
 	b[1] = (struct buf){ k, key_len, false };
 	b[2] = (struct buf){ in, sizeof(*in), true };
-	post_chain(ctrlq(), b, 3, false);
+	post_chain(ctrlq(), b, 3);
 	publish(ctrlq());
 	if (wait_used(ctrlq(), 1, NULL) != 0)
 		return -1;
@@ -446,7 +261,7 @@ destroy_session(uint64_t id)
 	*st = 0xff;
 	b[0] = (struct buf){ r, fixed, false };
 	b[1] = (struct buf){ st, 1, true };
-	post_chain(ctrlq(), b, 2, false);
+	post_chain(ctrlq(), b, 2);
 	publish(ctrlq());
 	if (wait_used(ctrlq(), 1, NULL) != 0)
 		return -1;
@@ -460,7 +275,7 @@ struct dreq {
 };
 
 static void
-post_cipher(struct guest_vq *vq, uint32_t opcode, uint64_t sid,
+post_cipher(struct vcrypto_vq *vq, uint32_t opcode, uint64_t sid,
 		const uint8_t *iv, uint32_t iv_len, const uint8_t *src,
 		uint32_t src_len, uint32_t dst_len, struct dreq *out)
 {
@@ -491,7 +306,7 @@ post_cipher(struct guest_vq *vq, uint32_t opcode, uint64_t sid,
 	if (dst_len)
 		b[n++] = (struct buf){ out->dst, dst_len, true };
 	b[n++] = (struct buf){ out->status, 1, true };
-	post_chain(vq, b, n, use_indirect);
+	post_chain(vq, b, n);
 }
 
 static int
@@ -499,9 +314,9 @@ run_cipher(uint32_t opcode, uint64_t sid, const uint8_t *iv,
 		const uint8_t *src, uint32_t len, uint32_t dst_len,
 		struct dreq *out, uint32_t *used_len)
 {
-	post_cipher(&vqs[0], opcode, sid, iv, 16, src, len, dst_len, out);
-	publish(&vqs[0]);
-	if (wait_used(&vqs[0], 1, used_len) != 0)
+	post_cipher(vqs[0], opcode, sid, iv, 16, src, len, dst_len, out);
+	publish(vqs[0]);
+	if (wait_used(vqs[0], 1, used_len) != 0)
 		return -1;
 	return *out->status;
 }
@@ -533,19 +348,16 @@ static const uint8_t nist_ct[64] = {
 	0x3f, 0xf1, 0xca, 0xa1, 0x68, 0x1f, 0xac, 0x09,
 	0x12, 0x0e, 0xca, 0x30, 0x75, 0x86, 0xe1, 0xa7 };
 
+/*
+ * The config space the frontend read with GET_CONFIG (its reply must have
+ * had exactly the size asked for: the frontend refuses another).
+ */
 static void
 test_config(void)
 {
-	struct { uint32_t offset, size, flags; uint8_t region[56]; } q;
-	struct vcrypto_config c;
-	struct vu_msg m;
+	struct vcrypto_config c = *vcrypto_frontend_config(fe);
 
-	memset(&q, 0, sizeof(q));
-	q.size = sizeof(c);
-	CHECK(vu_send(VU_GET_CONFIG, 0, &q, sizeof(q), NULL, 0) == 0);
-	CHECK(vu_recv(VU_GET_CONFIG, &m) == 0);
-	CHECK_EQ(m.size, 12 + sizeof(c));
-	memcpy(&c, m.p.cfg.region, sizeof(c));
+	CHECK(!vcrypto_frontend_config_assumed(fe));
 	CHECK_EQ(c.status, VIRTIO_CRYPTO_S_HW_READY);
 	CHECK(c.max_dataqueues >= 1 && c.max_dataqueues < MAX_Q);
 	cfg = c;
@@ -566,8 +378,6 @@ test_config(void)
 	CHECK_EQ(c.max_auth_key_len, 256);
 	CHECK(c.max_size >= 4096);
 	}
-	nq = (c.max_dataqueues >= 1 && c.max_dataqueues < MAX_Q) ?
-		c.max_dataqueues + 1 : 2;
 	printf("client: config: max_dataqueues=%u services=%#x cipher=%#x/%#x "
 		"hash=%#x mac=%#x/%#x aead=%#x max_key=%u/%u max_size=%llu\n",
 		c.max_dataqueues, c.crypto_services, c.cipher_algo_l,
@@ -738,9 +548,9 @@ kreq_run(struct kreq *q, uint32_t *used)
 		q->b[q->n++] = (struct buf){ status, 1, true };
 	}
 	*status = 0xff;
-	post_chain(&vqs[0], q->b, q->n, use_indirect);
-	publish(&vqs[0]);
-	if (wait_used(&vqs[0], 1, used) != 0)
+	post_chain(vqs[0], q->b, q->n);
+	publish(vqs[0]);
+	if (wait_used(vqs[0], 1, used) != 0)
 		return -1;
 	return *status;
 }
@@ -768,7 +578,7 @@ create_any(struct vcrypto_ctrl_req *r, const uint8_t *k1, uint32_t l1,
 	}
 	in->status = 0xff;
 	b[n++] = (struct buf){ in, sizeof(*in), true };
-	post_chain(ctrlq(), b, n, false);
+	post_chain(ctrlq(), b, n);
 	publish(ctrlq());
 	if (wait_used(ctrlq(), 1, NULL) != 0)
 		return -1;
@@ -788,7 +598,7 @@ destroy_any(uint32_t opcode, uint64_t id)
 	*st = 0xff;
 	b[0] = (struct buf){ r, vcrypto_ctrl_fixed_len(opcode, rev1), false };
 	b[1] = (struct buf){ st, 1, true };
-	post_chain(ctrlq(), b, 2, false);
+	post_chain(ctrlq(), b, 2);
 	publish(ctrlq());
 	if (wait_used(ctrlq(), 1, NULL) != 0)
 		return -1;
@@ -1338,9 +1148,9 @@ test_digest_encrypted(void)
 		b[n++] = (struct buf){ dst, 64, true };
 		b[n++] = (struct buf){ pkt + 44, 20, true }; /* hash_result */
 		b[n++] = (struct buf){ st, 1, true };
-		post_chain(&vqs[0], b, n, use_indirect);
-		publish(&vqs[0]);
-		CHECK(wait_used(&vqs[0], 1, &used) == 0);
+		post_chain(vqs[0], b, n);
+		publish(vqs[0]);
+		CHECK(wait_used(vqs[0], 1, &used) == 0);
 		CHECK_EQ(*st, VIRTIO_CRYPTO_OK);
 		if (memcmp(dst, want, 64) != 0)
 			fprintf(stderr, "FAIL digest encrypted (%s)\n",
@@ -1449,12 +1259,12 @@ test_burst(void)
 		VIRTIO_CRYPTO_OP_ENCRYPT, &id), VIRTIO_CRYPTO_OK);
 	for (q = 0; q + 1 < nq; q++) {
 		for (i = 0; i < per_q; i++)
-			post_cipher(&vqs[q], VIRTIO_CRYPTO_CIPHER_ENCRYPT, id, nist_iv,
+			post_cipher(vqs[q], VIRTIO_CRYPTO_CIPHER_ENCRYPT, id, nist_iv,
 				16, nist_pt, 64, 64, &r[q][i]);
-		publish(&vqs[q]);
+		publish(vqs[q]);
 	}
 	for (q = 0; q + 1 < nq; q++) {
-		CHECK(wait_used(&vqs[q], per_q, NULL) == 0);
+		CHECK(wait_used(vqs[q], per_q, NULL) == 0);
 		for (i = 0; i < per_q; i++)
 			ok += *r[q][i].status == VIRTIO_CRYPTO_OK &&
 				memcmp(r[q][i].dst, nist_ct, 64) == 0;
@@ -1501,7 +1311,7 @@ test_full_table(unsigned int max)
 static void
 test_broken_ring(void)
 {
-	struct guest_vq *bad = &vqs[1];
+	struct vcrypto_vq *bad = vqs[1];
 	uint16_t used_before;
 	uint32_t used;
 	uint64_t id = 0;
@@ -1523,17 +1333,16 @@ test_broken_ring(void)
 	CHECK_EQ(destroy_session(id), VIRTIO_CRYPTO_OK);
 }
 
-/* GET_VRING_BASE stops the device and must report where it stopped. */
+/* GET_VRING_BASE stops the device and must report where it stopped (the
+ * frontend checks that the answer is for the vring asked about). */
 static void
 test_vring_base(void)
 {
-	struct { uint32_t index, num; } st = { 0, 0 };
-	struct vu_msg m;
+	uint32_t base = 0xffffffff;
 
-	CHECK(vu_send(VU_GET_VRING_BASE, 0, &st, sizeof(st), NULL, 0) == 0);
-	CHECK(vu_recv(VU_GET_VRING_BASE, &m) == 0);
-	CHECK_EQ(m.p.state.index, 0);
-	CHECK_EQ(m.p.state.num, vqs[0].avail_idx);
+	CHECK(vcrypto_vu_get_vring_base(vcrypto_frontend_vu_client(fe), 0,
+		&base) == 0);
+	CHECK_EQ(base, vqs[0]->avail_idx);
 }
 
 /* ---- --remap: the memory table replaced while requests run -------------- */
@@ -1541,22 +1350,73 @@ test_vring_base(void)
 #define REMAP_BATCH 12 /* direct chains of 5 descriptors: 60 of QSZ */
 
 struct remap_run {
-	uint8_t *mem2;          /* a second mapping of the memfd */
 	uint64_t enc, dec;      /* NIST sessions, one per direction */
 	unsigned int data, ctrl; /* requests sent, for the backend's stats */
 };
 
-/* One region per entry, every one on the memfd from offset 0. */
+/*
+ * A second mapping of every region of DPDK memory (the rings, the
+ * request buffers): the same file, another address, hence another
+ * guest-physical range for the backend (the frontend's tables say
+ * guest-physical = virtual).
+ */
 static int
-send_mem_table(const struct vu_region *r, uint32_t n)
+alias_map(void)
 {
-	struct { uint32_t nregions, padding; struct vu_region r[2]; } mt;
-	int fds[2] = { memfd, memfd };
+	int n = vcrypto_vu_mem_collect(alias.orig, false);
 
-	memset(&mt, 0, sizeof(mt));
-	mt.nregions = n;
-	memcpy(mt.r, r, n * sizeof(*r));
-	return vu_call(VU_SET_MEM_TABLE, &mt, 8 + n * sizeof(*r), fds, n);
+	if (n < 1 || n > VCRYPTO_VU_MAX_REGIONS / 2) {
+		fprintf(stderr, "client: remap: %d regions of DPDK memory\n", n);
+		return -1;
+	}
+	for (alias.n = 0; alias.n < n; alias.n++) {
+		const struct vcrypto_vu_region *o = &alias.orig[alias.n];
+		void *p = mmap(NULL, o->size, PROT_READ | PROT_WRITE, MAP_SHARED,
+			o->fd, (off_t)o->offset);
+
+		if (p == MAP_FAILED)
+			return -1;
+		alias.moved[alias.n] = *o;
+		alias.moved[alias.n].addr = (uintptr_t)p;
+	}
+	return 0;
+}
+
+static void
+alias_unmap(void)
+{
+	for (int i = 0; i < alias.n; i++)
+		munmap((void *)(uintptr_t)alias.moved[i].addr, alias.moved[i].size);
+	alias.n = 0;
+}
+
+/* The table of both mappings (@p both), or of the second one only. */
+static int
+send_mem_table(bool both)
+{
+	struct vcrypto_vu_region r[VCRYPTO_VU_MAX_REGIONS];
+	int n = 0;
+
+	if (both) {
+		memcpy(r, alias.orig, alias.n * sizeof(r[0]));
+		n = alias.n;
+	}
+	memcpy(r + n, alias.moved, alias.n * sizeof(r[0]));
+	n += alias.n;
+	return vcrypto_vu_set_mem_table(vcrypto_frontend_vu_client(fe), r,
+		(unsigned int)n);
+}
+
+/* Ring addresses are front-end virtual addresses: those of the second
+ * mapping, once the first one is gone. */
+static int
+send_vring_addr(unsigned int q)
+{
+	const struct vcrypto_vq *vq = vqs[q];
+
+	return vcrypto_vu_set_vring_addr(vcrypto_frontend_vu_client(fe),
+		q == nq - 1 ? cfg.max_dataqueues : q, gpa(vq->desc),
+		gpa(vq->avail), gpa(vq->used));
 }
 
 /* A batch of NIST requests on every data queue, alternately encrypt and
@@ -1571,11 +1431,11 @@ remap_post(struct remap_run *rr, struct dreq r[][REMAP_BATCH])
 		for (i = 0; i < REMAP_BATCH; i++) {
 			bool e = i % 2 == 0;
 
-			post_cipher(&vqs[q], e ? VIRTIO_CRYPTO_CIPHER_ENCRYPT :
+			post_cipher(vqs[q], e ? VIRTIO_CRYPTO_CIPHER_ENCRYPT :
 				VIRTIO_CRYPTO_CIPHER_DECRYPT, e ? rr->enc : rr->dec,
 				nist_iv, 16, e ? nist_pt : nist_ct, 64, 64, &r[q][i]);
 		}
-		publish(&vqs[q]);
+		publish(vqs[q]);
 		rr->data += REMAP_BATCH;
 	}
 }
@@ -1587,7 +1447,7 @@ remap_check(struct dreq r[][REMAP_BATCH], const char *what)
 	unsigned int q, i, good = 0, want = 0;
 
 	for (q = 0; q + 1 < nq; q++) {
-		CHECK(wait_used(&vqs[q], REMAP_BATCH, NULL) == 0);
+		CHECK(wait_used(vqs[q], REMAP_BATCH, NULL) == 0);
 		for (i = 0; i < REMAP_BATCH; i++)
 			good += *r[q][i].status == VIRTIO_CRYPTO_OK &&
 				memcmp(r[q][i].dst, i % 2 == 0 ? nist_ct : nist_pt,
@@ -1597,8 +1457,8 @@ remap_check(struct dreq r[][REMAP_BATCH], const char *what)
 	/* Nothing completed twice: the used index stops at the avail one. */
 	usleep(20 * 1000);
 	for (q = 0; q + 1 < nq; q++)
-		CHECK_EQ(__atomic_load_n(&vqs[q].used->idx, __ATOMIC_ACQUIRE),
-			vqs[q].avail_idx);
+		CHECK_EQ(__atomic_load_n(&vqs[q]->used->idx, __ATOMIC_ACQUIRE),
+			vqs[q]->avail_idx);
 	CHECK_EQ(good, want);
 	if (good != want)
 		fprintf(stderr, "FAIL remap: %s: %u of %u right\n", what, good,
@@ -1618,8 +1478,8 @@ remap_rounds(struct remap_run *rr, unsigned int n, const char *what)
 
 /*
  * Three table changes, each sent while a batch is in flight: (1) the memory
- * gains a second guest-physical alias (GPA_BASE2, through a second mapping
- * of the memfd) and the guest moves to it; (2) the old range goes away, with
+ * gains a second guest-physical alias (a second mapping of DPDK memory's
+ * file, alias_map()) and the guest moves to it; (2) the old range goes away, with
  * it the virtual addresses the rings were given, so the rings are moved
  * with SET_VRING_ADDR; (3) the same table again (rte_vhost keeps it).
  * Around each, batches checked byte for byte.
@@ -1629,13 +1489,10 @@ test_remap(void)
 {
 	static struct dreq r[MAX_Q][REMAP_BATCH];
 	struct remap_run rr = { 0 };
-	struct vu_region reg[2];
 	unsigned int q;
 
-	rr.mem2 = mmap(NULL, MEM_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, memfd,
-		0);
-	CHECK(rr.mem2 != MAP_FAILED);
-	if (rr.mem2 == MAP_FAILED)
+	CHECK(alias_map() == 0);
+	if (alias.n == 0)
 		return;
 	breset();
 	CHECK_EQ(create_session(VIRTIO_CRYPTO_CIPHER_AES_CBC, nist_key, 16,
@@ -1645,23 +1502,21 @@ test_remap(void)
 	rr.ctrl += 2;
 	remap_rounds(&rr, 4, "before any change");
 
-	reg[0] = (struct vu_region){ GPA_BASE, MEM_SIZE, (uintptr_t)mem, 0 };
-	reg[1] = (struct vu_region){ GPA_BASE2, MEM_SIZE, (uintptr_t)rr.mem2, 0 };
 	remap_post(&rr, r);
-	CHECK(send_mem_table(reg, 2) == 0);
+	CHECK(send_mem_table(true) == 0);
 	remap_check(r, "in flight across the added alias");
-	gpa_base = GPA_BASE2;
+	alias.on = true;
 	remap_rounds(&rr, 4, "at the alias");
 
 	remap_post(&rr, r);
-	CHECK(send_mem_table(&reg[1], 1) == 0);
+	CHECK(send_mem_table(false) == 0);
 	for (q = 0; q < nq; q++)
-		CHECK(send_vring_addr(q, rr.mem2) == 0);
+		CHECK(send_vring_addr(q) == 0);
 	remap_check(r, "in flight across the old range's removal");
 	remap_rounds(&rr, 4, "after the removal");
 
 	remap_post(&rr, r);
-	CHECK(send_mem_table(&reg[1], 1) == 0);
+	CHECK(send_mem_table(false) == 0);
 	remap_check(r, "in flight across an unchanged table");
 
 	/* The control queue moved too: sessions still close. */
@@ -1731,16 +1586,15 @@ msg_create(enum msg_layout l, const struct msym *s)
 {
 	uint8_t p[1072];
 	uint32_t size = msg_build(l, s, p);
-	struct vu_msg m;
 	int64_t id;
 
-	if (vu_send(VU_CREATE_CRYPTO_SESSION, 0, p, size, NULL, 0) != 0 ||
-			vu_recv(VU_CREATE_CRYPTO_SESSION, &m) != 0 || m.size != size)
+	/* the reply, of exactly the size sent, overwrites p */
+	if (vcrypto_frontend_session_msg(fe, p, size) != 0)
 		return INT64_MIN;
-	memcpy(&id, m.p.raw + (l == MSG_OPCODE_FIRST ? 1064 : 0), 8);
+	memcpy(&id, p + (l == MSG_OPCODE_FIRST ? 1064 : 0), 8);
 	/* the answer echoes the payload but not the keys */
 	for (uint32_t i = 56; i < 632; i++)
-		if (m.p.raw[i] != 0)
+		if (p[i] != 0)
 			return INT64_MIN;
 	return id;
 }
@@ -1753,13 +1607,19 @@ msg_create(enum msg_layout l, const struct msym *s)
 static int
 msg_close(uint64_t id, bool ack)
 {
+	struct vcrypto_vu_client *c = vcrypto_frontend_vu_client(fe);
 	uint64_t v;
+	int ret;
 
 	if (ack)
-		return vu_call(VU_CLOSE_CRYPTO_SESSION, &id, 8, NULL, 0);
-	if (vu_send(VU_CLOSE_CRYPTO_SESSION, 0, &id, 8, NULL, 0) != 0)
+		return vcrypto_frontend_session_msg_close(fe, id);
+	/* the frontend asks for an ack once REPLY_ACK is negotiated */
+	c->reply_ack = false;
+	ret = vcrypto_vu_close_crypto_session(c, id);
+	c->reply_ack = true;
+	if (ret != 0)
 		return -1;
-	return vu_get_u64(VU_GET_FEATURES, &v);
+	return vcrypto_vu_get_u64(c, VHOST_USER_GET_FEATURES, &v);
 }
 
 static const struct kat *
@@ -1928,50 +1788,102 @@ test_vu_session_big(void)
 		printf("client: 1072-byte layout: connection closed by rte_vhost\n");
 }
 
-static int
-connect_backend(const char *path)
+/* What the backend offers, and what the frontend agreed with it. */
+static void
+check_negotiation(void)
 {
-	struct sockaddr_un sa;
+	struct vcrypto_vu_client *c = vcrypto_frontend_vu_client(fe);
+	uint64_t offered = 0, proto = 0, want;
 
-	sock = socket(AF_UNIX, SOCK_STREAM, 0);
-	memset(&sa, 0, sizeof(sa));
-	sa.sun_family = AF_UNIX;
-	snprintf(sa.sun_path, sizeof(sa.sun_path), "%s", path);
-	return connect(sock, (struct sockaddr *)&sa, sizeof(sa));
+	CHECK(c != NULL);
+	if (c == NULL)
+		return;
+	CHECK(vcrypto_vu_get_u64(c, VHOST_USER_GET_FEATURES, &offered) == 0);
+	CHECK(offered & (1ull << VCRYPTO_VIRTIO_F_VERSION_1));
+	CHECK(offered & (1ull << VHOST_USER_F_PROTOCOL_FEATURES));
+	CHECK(offered & (1ull << VIRTIO_CRYPTO_F_REVISION_1));
+	CHECK(vcrypto_vu_get_u64(c, VHOST_USER_GET_PROTOCOL_FEATURES, &proto) == 0);
+	want = (1ull << VHOST_USER_PROTOCOL_F_CONFIG) |
+		(1ull << VHOST_USER_PROTOCOL_F_REPLY_ACK) |
+		(1ull << VHOST_USER_PROTOCOL_F_MQ) |
+		(1ull << VHOST_USER_PROTOCOL_F_CRYPTO_SESSION);
+	CHECK_EQ(proto & want, want);
+	/* msg_close() relies on it */
+	CHECK(c->reply_ack);
+	features = vcrypto_frontend_features(fe);
+	CHECK(features & (1ull << VCRYPTO_VIRTIO_F_VERSION_1));
+	CHECK_EQ(!!(features & (1ull << VIRTIO_CRYPTO_F_REVISION_1)), rev1);
+	CHECK_EQ(!!(features & (1ull << VCRYPTO_VIRTIO_F_RING_INDIRECT_DESC)),
+		use_indirect);
+	if (rev1 && !vu_sessions)
+		CHECK_EQ(features & SL_FEATURES, offered & SL_FEATURES);
+	else
+		CHECK_EQ(features & SL_FEATURES, 0);
+}
+
+/* Connect with the frontend; the queues it brought up become vqs[]. */
+static int
+open_device(const char *path)
+{
+	struct vcrypto_frontend_params p = {
+		.path = path,
+		.nb_queues = MAX_Q - 1,
+		.queue_size = QSZ,
+		.ctrl_queue_size = QSZ,
+		.socket_id = SOCKET_ID_ANY,
+		.vu_sessions = vu_sessions,
+		/* as QEMU's cryptodev-vhost-user: data queues only */
+		.vu_data_queues_only = vu_sessions,
+	};
+	uint16_t n, q;
+	int ret;
+
+	if (rev1)
+		p.driver_features |= 1ull << VIRTIO_CRYPTO_F_REVISION_1;
+	/* stateless mode of every service, where the backend offers it */
+	if (rev1 && !vu_sessions)
+		p.driver_features |= SL_FEATURES;
+	if (use_indirect)
+		p.driver_features |= 1ull << VCRYPTO_VIRTIO_F_RING_INDIRECT_DESC;
+	ret = vcrypto_frontend_open(&p, &fe);
+	if (ret < 0)
+		return ret;
+	n = vcrypto_frontend_nb_dataq(fe);
+	/* every data queue the device has is used */
+	CHECK(n >= 1 && n == vcrypto_frontend_config(fe)->max_dataqueues);
+	for (q = 0; q < n; q++)
+		vqs[q] = vcrypto_frontend_dataq(fe, q);
+	vqs[n] = vcrypto_frontend_ctrlq(fe);
+	nq = n + 1u;
+	return 0;
+}
+
+/* EAL of its own: no hugepages (one memfd the backend can map), no PCI. */
+static int
+start_eal(const char *argv0)
+{
+	char prefix[64];
+	char *eal[] = { (char *)(uintptr_t)argv0, "--no-huge", "-m", "64",
+		"--no-pci", "--no-telemetry", "-l", "0", "--file-prefix", prefix,
+		"--log-level", "lib.eal:warning", NULL };
+
+	snprintf(prefix, sizeof(prefix), "vcrypto-vuc-%d", (int)getpid());
+	if (rte_eal_init((int)(sizeof(eal) / sizeof(eal[0])) - 1, eal) < 0) {
+		fprintf(stderr, "client: EAL: %s\n", rte_strerror(rte_errno));
+		return -1;
+	}
+	mem = rte_zmalloc("vcrypto_vuc_buffers", MEM_SIZE, 4096);
+	return mem != NULL ? 0 : -1;
 }
 
 static int
-negotiate(void)
+finish(void)
 {
-	uint64_t offered, proto, want;
-
-	if (vu_get_u64(VU_GET_FEATURES, &offered) != 0)
-		return -1;
-	CHECK(offered & (1ull << VCRYPTO_VIRTIO_F_VERSION_1));
-	CHECK(offered & (1ull << VU_F_PROTOCOL_FEATURES));
-	CHECK(offered & (1ull << VIRTIO_CRYPTO_F_REVISION_1));
-	features = (1ull << VCRYPTO_VIRTIO_F_VERSION_1) |
-		(1ull << VU_F_PROTOCOL_FEATURES);
-	if (rev1)
-		features |= 1ull << VIRTIO_CRYPTO_F_REVISION_1;
-	/* stateless mode of every service, where the backend offers it */
-	if (rev1 && !vu_sessions)
-		features |= offered & SL_FEATURES;
-	if (use_indirect)
-		features |= 1ull << VCRYPTO_VIRTIO_F_RING_INDIRECT_DESC;
-	/* QEMU takes the protocol features first, the features at start */
-	if (!vu_sessions && vu_send(VU_SET_FEATURES, 0, &features, 8, NULL, 0) != 0)
-		return -1;
-	if (vu_get_u64(VU_GET_PROTOCOL_FEATURES, &proto) != 0)
-		return -1;
-	want = (1ull << VU_PROTO_F_CONFIG) | (1ull << VU_PROTO_F_REPLY_ACK) |
-		(1ull << VU_PROTO_F_MQ) | (1ull << VU_PROTO_F_CRYPTO_SESSION);
-	CHECK_EQ(proto & want, want);
-	if (vu_send(VU_SET_PROTOCOL_FEATURES, 0, &want, 8, NULL, 0) != 0)
-		return -1;
-	if (vu_sessions && vu_send(VU_SET_FEATURES, 0, &features, 8, NULL, 0) != 0)
-		return -1;
-	return vu_call(VU_SET_OWNER, NULL, 0, NULL, 0);
+	vcrypto_frontend_close(fe);
+	alias_unmap();
+	rte_free(mem);
+	rte_eal_cleanup();
+	return TEST_DONE();
 }
 
 int
@@ -1989,9 +1901,9 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *path = NULL;
-	unsigned int max_sessions = 0, q, tries;
+	unsigned int max_sessions = 0;
 	bool hold = false, remap = false;
-	int c;
+	int c, ret;
 
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
@@ -2008,49 +1920,33 @@ main(int argc, char **argv)
 	}
 	if (path == NULL) {
 		fprintf(stderr, "usage: %s --socket PATH [--rev1] [--indirect] "
-			"[--max-sessions N] [--hold]\n", argv[0]);
+			"[--max-sessions N] [--hold] [--vu-sessions] [--remap] "
+			"[--any-engine]\n", argv[0]);
 		return 2;
 	}
-	/*
-	 * The backend serves one guest per socket and refuses a connection
-	 * that arrives before it has seen the previous guest's close: retry a
-	 * little, as a reconnecting VMM would.
-	 */
-	for (tries = 0; tries < 20; tries++) {
-		uint64_t probe;
-
-		if (connect_backend(path) == 0 &&
-				vu_get_u64(VU_GET_FEATURES, &probe) == 0)
-			break;
-		close(sock);
-		sock = -1;
-		usleep(100 * 1000);
-	}
-	if (sock < 0) {
-		fprintf(stderr, "client: cannot connect to %s (refused or absent)\n",
-			path);
+	if (start_eal(argv[0]) != 0)
+		return 1;
+	/* The frontend retries while the backend still lets go of a previous
+	 * guest; a connection refused for good (another guest) fails here. */
+	ret = open_device(path);
+	if (ret < 0) {
+		fprintf(stderr, "client: cannot open %s: %s\n", path, strerror(-ret));
+		rte_free(mem);
+		rte_eal_cleanup();
 		return 1;
 	}
-	CHECK(negotiate() == 0);
+	check_negotiation();
 	test_config();
-	CHECK(setup_memory() == 0);
 	if (vu_sessions) {
-		/* As QEMU's cryptodev-vhost-user: data queues only. */
-		for (q = 0; q + 1 < nq; q++)
-			CHECK(setup_queue(q) == 0);
 		test_vu_sessions();
 		test_vring_base();
 		test_vu_session_big();
-		close(sock);
-		return TEST_DONE();
+		return finish();
 	}
-	for (q = 0; q < nq; q++)
-		CHECK(setup_queue(q) == 0);
 	if (remap) {
 		test_remap();
 		test_vring_base();
-		close(sock);
-		return TEST_DONE();
+		return finish();
 	}
 	test_nist();
 	test_kat();
@@ -2070,6 +1966,5 @@ main(int argc, char **argv)
 			pause();
 	}
 	test_vring_base();
-	close(sock);
-	return TEST_DONE();
+	return finish();
 }
