@@ -75,6 +75,9 @@ check "held client ran its checks" wait_for "$dir/hold.log" '^client: holding' 2
 check "second concurrent client refused" bash -c "! timeout 20 '$client' --socket '$sock' >'$dir/second.log' 2>&1"
 kill -9 "$hold_pid"
 wait "$hold_pid" 2>/dev/null
+# the EAL runtime directory the killed client could not remove (empty)
+rmdir "/var/run/dpdk/vcrypto-vuc-$hold_pid" "${XDG_RUNTIME_DIR:-/tmp}/dpdk/vcrypto-vuc-$hold_pid" \
+	2>/dev/null
 hold_pid=
 # ...and a new one that must get a clean device (all 16 sessions free).
 check "client after SIGKILL" timeout 60 "$client" --socket "$sock" --rev1 --max-sessions 16

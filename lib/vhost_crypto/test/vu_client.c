@@ -49,6 +49,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -1858,14 +1859,18 @@ open_device(const char *path)
 	return 0;
 }
 
-/* EAL of its own: no hugepages (one memfd the backend can map), no PCI. */
+/*
+ * EAL of its own: no hugepages (one memfd the backend can map), no PCI,
+ * and no shared config files, which a client killed by --hold's SIGKILL
+ * would leave behind.
+ */
 static int
 start_eal(const char *argv0)
 {
 	char prefix[64];
 	char *eal[] = { (char *)(uintptr_t)argv0, "--no-huge", "-m", "64",
-		"--no-pci", "--no-telemetry", "-l", "0", "--file-prefix", prefix,
-		"--log-level", "lib.eal:warning", NULL };
+		"--no-pci", "--no-telemetry", "--no-shconf", "-l", "0",
+		"--file-prefix", prefix, "--log-level", "lib.eal:warning", NULL };
 
 	snprintf(prefix, sizeof(prefix), "vcrypto-vuc-%d", (int)getpid());
 	if (rte_eal_init((int)(sizeof(eal) / sizeof(eal[0])) - 1, eal) < 0) {
@@ -1876,13 +1881,24 @@ start_eal(const char *argv0)
 	return mem != NULL ? 0 : -1;
 }
 
+/* Everything EAL kept, its (empty, with --no-shconf) runtime directory too. */
+static void
+stop_eal(void)
+{
+	char dir[PATH_MAX];
+
+	snprintf(dir, sizeof(dir), "%s", rte_eal_get_runtime_dir());
+	rte_free(mem);
+	rte_eal_cleanup();
+	rmdir(dir);
+}
+
 static int
 finish(void)
 {
 	vcrypto_frontend_close(fe);
 	alias_unmap();
-	rte_free(mem);
-	rte_eal_cleanup();
+	stop_eal();
 	return TEST_DONE();
 }
 
@@ -1931,8 +1947,7 @@ main(int argc, char **argv)
 	ret = open_device(path);
 	if (ret < 0) {
 		fprintf(stderr, "client: cannot open %s: %s\n", path, strerror(-ret));
-		rte_free(mem);
-		rte_eal_cleanup();
+		stop_eal();
 		return 1;
 	}
 	check_negotiation();
