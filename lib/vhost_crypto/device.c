@@ -384,6 +384,7 @@ engine_open(struct vcrypto_dev *dev, const struct vcrypto_dev_params *p)
 	struct vcrypto_engine_conf conf = {
 		.arg = colon != NULL ? colon + 1 : NULL,
 		.max_sessions = dev->max_sessions,
+		.max_size = p->max_size ? p->max_size : DEFAULT_MAX_SIZE,
 	};
 	unsigned int i;
 	int rc;

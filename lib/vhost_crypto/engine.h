@@ -99,6 +99,9 @@ struct vcrypto_engine_conf {
 	const char *arg;
 	/** sessions the context must be able to hold at once */
 	uint32_t max_sessions;
+	/** the device's max_size as asked for (0: not said), for engines that
+	 *  size scratch memory by the longest request */
+	uint64_t max_size;
 };
 
 /** An engine's operation table. */

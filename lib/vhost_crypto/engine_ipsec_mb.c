@@ -20,6 +20,9 @@
 #include "req_codec_priv.h"
 #include "session_priv.h"
 
+/* Longest message the HMAC scratch area holds (longer ones: ERR). */
+#define MB_SCRATCH_MAX (16u << 20)
+
 
 static int
 mb_ctx_create(const struct vcrypto_engine_conf *conf, void **ctx)
@@ -43,6 +46,18 @@ mb_ctx_create(const struct vcrypto_engine_conf *conf, void **ctx)
 		free(c);
 		return -ENOTSUP;
 	}
+	/* An HMAC over more than a job takes is hashed from a copy behind
+	 * its key block: room for the longest, capped as the bounce area. */
+	if (conf != NULL && conf->max_size > MB_MAX_JOB_LEN) {
+		c->scratch_len = MB_HMAC_MAX_BLOCK + (conf->max_size < MB_SCRATCH_MAX ?
+			conf->max_size : MB_SCRATCH_MAX);
+		c->scratch = malloc(c->scratch_len);
+		if (c->scratch == NULL) {
+			free_mb_mgr(c->mgr);
+			free(c);
+			return -ENOMEM;
+		}
+	}
 	*ctx = c;
 	return 0;
 }
@@ -55,6 +70,7 @@ mb_ctx_destroy(void *ctx)
 	if (c == NULL)
 		return;
 	free_mb_mgr(c->mgr);
+	free(c->scratch);
 	free(c);
 }
 
@@ -411,7 +427,7 @@ run_gcm_direct(IMB_MGR *mgr, struct vcrypto_req *r)
  * most this many bytes, one after the other, each piece's iv the
  * previous piece's last ciphertext block.
  */
-#define MB_CBC_ENC_PIECE 65520u /* the largest multiple of 16 <= 65534 */
+#define MB_CBC_ENC_PIECE 65520u /* the largest multiple of 16 <= MB_MAX_JOB_LEN */
 
 static bool
 run_cbc_encrypt_long(IMB_MGR *mgr, struct vcrypto_req *r)
@@ -450,6 +466,52 @@ run_cbc_encrypt_long(IMB_MGR *mgr, struct vcrypto_req *r)
 	return true;
 }
 
+/*
+ * A HASH or MAC request over more than a job takes (MB_MAX_JOB_LEN): SHA
+ * and HMAC-SHA through the library's one-shot SHA functions, which take
+ * any length; HMAC as H((K ^ opad) || H((K ^ ipad) || m)), the inner
+ * input built in the context's scratch area. Other algorithms (HMAC-MD5,
+ * CMAC, XCBC) stay on the job path, which refuses them (ERR).
+ * @return false when @p r is not such a request (nothing done).
+ */
+static bool
+run_hash_long(struct mb_ctx *c, struct vcrypto_req *r)
+{
+	const struct mb_session *s = r->sess->priv;
+	uint8_t outer[MB_HMAC_MAX_BLOCK + VCRYPTO_MAX_DIGEST_LEN];
+	uint32_t i, block = s->hmac_block, dlen;
+
+	if ((r->kind != VCRYPTO_SESS_HASH && r->kind != VCRYPTO_SESS_MAC) ||
+			r->len <= MB_MAX_JOB_LEN ||
+			(s->auth_kind != MB_AUTH_PLAIN && s->auth_kind != MB_AUTH_HMAC) ||
+			s->hash_alg == IMB_AUTH_MD5)
+		return false;
+	r->status = VIRTIO_CRYPTO_OK;
+	if (s->auth_kind == MB_AUTH_PLAIN) {
+		if (vcrypto_mb_sha(c->mgr, s->hash_alg, r->src, r->len,
+				r->digest_out) == 0)
+			r->status = VIRTIO_CRYPTO_ERR;
+		return true;
+	}
+	if (c->scratch == NULL || r->len > c->scratch_len - block) {
+		r->status = VIRTIO_CRYPTO_ERR;
+		return true;
+	}
+	for (i = 0; i < block; i++) {
+		c->scratch[i] = s->hmac_key[i] ^ 0x36;
+		outer[i] = s->hmac_key[i] ^ 0x5c;
+	}
+	memcpy(c->scratch + block, r->src, r->len);
+	dlen = vcrypto_mb_sha(c->mgr, s->hash_alg, c->scratch,
+		(uint64_t)block + r->len, outer + block);
+	if (dlen == 0 || vcrypto_mb_sha(c->mgr, s->hash_alg, outer, block + dlen,
+			r->digest_out) == 0)
+		r->status = VIRTIO_CRYPTO_ERR;
+	explicit_bzero(c->scratch, block);
+	explicit_bzero(outer, sizeof(outer));
+	return true;
+}
+
 /* Each request by the cheapest path that takes it. */
 static void
 submit(struct mb_ctx *c, struct vcrypto_req *const *reqs, uint16_t n)
@@ -484,7 +546,8 @@ mb_process_burst(void *ctx, struct vcrypto_req *const *reqs, uint16_t n)
 					reqs[i]->len == 0)
 				reqs[i]->status = VIRTIO_CRYPTO_OK;
 			else if (run_gcm_direct(c->mgr, reqs[i]) ||
-					run_cbc_encrypt_long(c->mgr, reqs[i]))
+					run_cbc_encrypt_long(c->mgr, reqs[i]) ||
+					run_hash_long(c, reqs[i]))
 				c->path[MB_PATH_DIRECT]++;
 			else
 				todo[nb_todo++] = reqs[i];

@@ -89,6 +89,10 @@ struct mb_session {
 	uint32_t gen_len;            /**< job->auth_tag_output_len_in_bytes */
 	enum mb_units units;         /**< cipher units */
 	enum mb_auth_kind auth_kind; /**< job->u fields to set */
+	/** HMAC: the key as the algorithm's block takes it (hashed when
+	 *  longer, zero-padded), for messages too long for a job */
+	uint8_t hmac_key[MB_HMAC_MAX_BLOCK];
+	uint32_t hmac_block;         /**< HMAC: block size (64 or 128) */
 };
 
 /** Jobs per library burst (IMB_MAX_BURST_SIZE is 128). */
@@ -108,9 +112,26 @@ struct mb_ctx {
 	IMB_MGR *mgr;
 	/** requests per submission path, for tests and profiling */
 	uint64_t path[MB_PATH_NUM];
+	/** room for an HMAC block and the longest message an HMAC job cannot
+	 *  take (see engine_ipsec_mb.c), NULL when max_size needs none */
+	uint8_t *scratch;
+	uint64_t scratch_len;
 	/** jobs for the one-algorithm burst calls, which take an array */
 	IMB_JOB jobs[MB_MAX_BURST] __attribute__((aligned(64)));
 };
+
+/** Longest message or cipher text intel-ipsec-mb 1.3 takes in one job for
+ *  AES-CBC encryption, HMAC, plain SHA and others (its MB_MAX_LEN16). */
+#define MB_MAX_JOB_LEN 65534u
+
+/**
+ * The whole SHA-1 or SHA-2 digest of @p len bytes (any length: the
+ * library's one-shot functions), for @p alg a plain SHA or an HMAC-SHA.
+ * @return the digest length written to @p out (64 bytes of room), 0 for
+ *         another algorithm (nothing written).
+ */
+uint32_t vcrypto_mb_sha(IMB_MGR *mgr, IMB_HASH_ALG alg, const void *in,
+		uint64_t len, uint8_t *out);
 
 /** Capabilities, computed from the tables. */
 void vcrypto_mb_get_caps(void *ctx, struct vcrypto_engine_caps *caps);

@@ -383,27 +383,33 @@ one_block(IMB_MGR *mgr, IMB_HASH_ALG alg, const void *in, void *out)
 }
 
 /* A key longer than the block is replaced by its digest (RFC 2104). */
-static uint32_t
-hash_long_key(IMB_MGR *mgr, IMB_HASH_ALG alg, const uint8_t *key,
-		uint32_t len, uint8_t *out)
+uint32_t
+vcrypto_mb_sha(IMB_MGR *mgr, IMB_HASH_ALG alg, const void *in, uint64_t len,
+		uint8_t *out)
 {
 	switch (alg) {
+	case IMB_AUTH_SHA_1:
 	case IMB_AUTH_HMAC_SHA_1:
-		IMB_SHA1(mgr, key, len, out);
+		IMB_SHA1(mgr, in, len, out);
 		return 20;
+	case IMB_AUTH_SHA_224:
 	case IMB_AUTH_HMAC_SHA_224:
-		IMB_SHA224(mgr, key, len, out);
+		IMB_SHA224(mgr, in, len, out);
 		return 28;
+	case IMB_AUTH_SHA_256:
 	case IMB_AUTH_HMAC_SHA_256:
-		IMB_SHA256(mgr, key, len, out);
+		IMB_SHA256(mgr, in, len, out);
 		return 32;
+	case IMB_AUTH_SHA_384:
 	case IMB_AUTH_HMAC_SHA_384:
-		IMB_SHA384(mgr, key, len, out);
+		IMB_SHA384(mgr, in, len, out);
 		return 48;
+	case IMB_AUTH_SHA_512:
 	case IMB_AUTH_HMAC_SHA_512:
-	default:
-		IMB_SHA512(mgr, key, len, out);
+		IMB_SHA512(mgr, in, len, out);
 		return 64;
+	default:
+		return 0;
 	}
 }
 
@@ -416,7 +422,7 @@ prep_hmac(IMB_MGR *mgr, struct mb_session *s, const struct auth_def *d,
 	uint32_t i;
 
 	if (len > d->block) {
-		len = hash_long_key(mgr, d->alg, key, len, hashed);
+		len = vcrypto_mb_sha(mgr, d->alg, key, len, hashed);
 		key = hashed;
 	}
 	memset(ipad, 0x36, d->block);
@@ -427,6 +433,9 @@ prep_hmac(IMB_MGR *mgr, struct mb_session *s, const struct auth_def *d,
 	}
 	one_block(mgr, d->alg, ipad, s->a.hmac.ipad);
 	one_block(mgr, d->alg, opad, s->a.hmac.opad);
+	memset(s->hmac_key, 0, sizeof(s->hmac_key));
+	memcpy(s->hmac_key, key, len);
+	s->hmac_block = d->block;
 	explicit_bzero(hashed, sizeof(hashed));
 	explicit_bzero(ipad, sizeof(ipad));
 	explicit_bzero(opad, sizeof(opad));
