@@ -13,11 +13,14 @@
  * space and session validation both read them.
  */
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include <intel-ipsec-mb.h>
 
 #include "engine.h"
+
+struct vcrypto_req;
 
 /** Largest AES key schedule: 15 round keys of 16 bytes (AES-256). */
 #define MB_AES_EXP_LEN (15 * 16)
@@ -132,6 +135,27 @@ struct mb_ctx {
  */
 uint32_t vcrypto_mb_sha(IMB_MGR *mgr, IMB_HASH_ALG alg, const void *in,
 		uint64_t len, uint8_t *out);
+
+/**
+ * Run @p n requests as jobs, each by the cheapest way the library takes it
+ * (engine_ipsec_mb_jobs.c); each gets its status.
+ */
+void vcrypto_mb_submit_jobs(struct mb_ctx *c, struct vcrypto_req *const *reqs,
+		uint16_t n);
+
+/**
+ * An AES-CBC encryption longer than a job takes, as chained pieces.
+ * @return false when @p r is not one (nothing done).
+ */
+bool vcrypto_mb_cbc_encrypt_long(IMB_MGR *mgr, struct vcrypto_req *r);
+
+/**
+ * Run a request longer than a job takes outside the job queue, when the
+ * engine has a way (AES-CBC encryption, SHA, HMAC-SHA;
+ * engine_ipsec_mb_long.c); it then has its status.
+ * @return false when it must go as a job (nothing done).
+ */
+bool vcrypto_mb_run_long(struct mb_ctx *c, struct vcrypto_req *r);
 
 /** Capabilities, computed from the tables. */
 void vcrypto_mb_get_caps(void *ctx, struct vcrypto_engine_caps *caps);
