@@ -37,6 +37,8 @@ if [ ! -f "$build/build.ninja" ]; then
 	# shellcheck disable=SC2086
 	CC=clang meson setup "$build" ${VCRYPTO_MESON_ARGS:-} || exit 1
 fi
+# a meson.build changed since: regenerate first, or the target list is stale
+ninja -C "$build" build.ninja > /dev/null || exit 1
 if ! ninja -C "$build" -t targets all 2>/dev/null | grep -q '^app/fuzz/fuzz_data_req:'; then
 	echo "error: $build has no fuzz targets: configure it with clang" \
 		"(CC=clang meson setup $build) on a machine with libclang-rt-14-dev" >&2

@@ -435,6 +435,66 @@ test_hash_long(void *priv)
 	free(msg);
 }
 
+/*
+ * Bursts of one chain (AES-128-CBC then HMAC-SHA256): as a cipher burst
+ * and a hash burst in the chain's order, with the vector's ciphertext (or
+ * plaintext) and digest; the hash covers the ciphertext both ways. With
+ * @p bad >= 0 that request has an empty hash range (the hash half is then
+ * refused after the cipher half ran: the rest job by job) or, with
+ * @p bad_cipher, an empty cipher range (refused first: nothing ran, the
+ * chained-job path takes the burst). Only the bad one fails.
+ */
+static void
+run_chain_split(void *priv, bool encrypt, int bad, bool bad_cipher,
+		enum mb_path want)
+{
+	enum { N = 9 };
+	const struct kat *k = find_kat("AES-128-CBC then HMAC-SHA256 (SP 800-38A F.2.1 + RFC 2104)");
+	struct mb_ctx *c = ctx;
+	struct vcrypto_session s = { .priv = priv };
+	static uint8_t in[N][64], out[N][64];
+	struct vcrypto_req reqs[N], *batch[N];
+	uint64_t before;
+	int i;
+
+	CHECK(k != NULL);
+	if (k == NULL)
+		return;
+	before = c->path[want];
+	CHECK_EQ(make_session(k, encrypt, &s), VIRTIO_CRYPTO_OK);
+	for (i = 0; i < N; i++) {
+		memcpy(in[i], encrypt ? k->pt : k->ct, k->pt_len);
+		make_req(k, &s, encrypt, in[i], out[i], &reqs[i]);
+		if (i == bad && bad_cipher)
+			reqs[i].cipher_len = 0;
+		else if (i == bad)
+			reqs[i].hash_len = 0;
+		batch[i] = &reqs[i];
+	}
+	eng->process_burst(ctx, batch, N);
+	CHECK_EQ(c->path[want] - before, N);
+	for (i = 0; i < N; i++) {
+		if (i == bad) {
+			CHECK_EQ(reqs[i].status, VIRTIO_CRYPTO_ERR);
+			continue;
+		}
+		CHECK_EQ(reqs[i].status, VIRTIO_CRYPTO_OK);
+		CHECK(memcmp(out[i], encrypt ? k->ct : k->pt, k->pt_len) == 0);
+		CHECK(memcmp(reqs[i].digest, k->digest, k->digest_len) == 0);
+	}
+	eng->session_destroy(ctx, priv);
+}
+
+static void
+test_chain_split(void *priv)
+{
+	run_chain_split(priv, true, -1, false, MB_PATH_ONE_ALGO);
+	run_chain_split(priv, false, -1, false, MB_PATH_ONE_ALGO);
+	run_chain_split(priv, true, 4, false, MB_PATH_ONE_ALGO);
+	run_chain_split(priv, false, 0, false, MB_PATH_JOB);
+	run_chain_split(priv, true, 8, true, MB_PATH_JOB);
+}
+
 /* What session creation refuses, and what it reports. */
 static void
 test_refusals(void *priv)
@@ -904,6 +964,7 @@ main(void)
 	test_one_algo_bursts(pe);
 	test_cbc_encrypt_long(pe);
 	test_hash_long(pe);
+	test_chain_split(pe);
 	test_refusals(pe);
 	test_zuc256(pe);
 	test_null(pe);
