@@ -11,10 +11,10 @@
 
 #include "e2e_cases.h"
 
-#define WHY_LEN 256
+#define WHY_LEN E2E_WHY_LEN
 
-static void
-report(struct e2e_env *env, const char *name, const char *why)
+void
+e2e_report(struct e2e_env *env, const char *name, const char *why)
 {
 	if (why[0] == '\0') {
 		env->tally.passed++;
@@ -26,8 +26,8 @@ report(struct e2e_env *env, const char *name, const char *why)
 	fflush(stdout);
 }
 
-static void
-whyf(char *why, const char *fmt, ...)
+void
+e2e_whyf(char *why, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -38,15 +38,14 @@ whyf(char *why, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* Compare and name the first differing byte. @return 0 if equal */
-static int
-diff(char *why, const char *what, const uint8_t *got, const uint8_t *want, uint32_t len)
+int
+e2e_diff(char *why, const char *what, const uint8_t *got, const uint8_t *want, uint32_t len)
 {
 	uint32_t i;
 
 	for (i = 0; i < len; i++)
 		if (got[i] != want[i]) {
-			whyf(why, "%s differs at byte %u of %u (got %02x, want %02x)",
+			e2e_whyf(why, "%s differs at byte %u of %u (got %02x, want %02x)",
 			     what, i, len, got[i], want[i]);
 			return -1;
 		}
@@ -71,11 +70,11 @@ e2e_case_ref_selfcheck(struct e2e_env *env)
 			ret = ref_cbc(env->ref, enc, v->key, v->key_len, v->iv,
 				      enc ? v->plaintext : v->ciphertext, out, CBC_VEC_LEN);
 			if (ret != 0)
-				whyf(why, "ref_cbc returned %d", ret);
+				e2e_whyf(why, "ref_cbc returned %d", ret);
 			else
-				diff(why, "reference output", out,
+				e2e_diff(why, "reference output", out,
 				     enc ? v->ciphertext : v->plaintext, CBC_VEC_LEN);
-			report(env, name, why);
+			e2e_report(env, name, why);
 		}
 	}
 }
@@ -97,10 +96,10 @@ e2e_case_capabilities(struct e2e_env *env)
 
 		snprintf(name, sizeof(name), "capability-aes%u-cbc", keys[i] * 8);
 		if (cap == NULL)
-			whyf(why, "AES-CBC not in the device's capabilities");
+			e2e_whyf(why, "AES-CBC not in the device's capabilities");
 		else if (rte_cryptodev_sym_capability_check_cipher(cap, keys[i], 16) != 0)
-			whyf(why, "%u-byte key with 16-byte IV not advertised", keys[i]);
-		report(env, name, why);
+			e2e_whyf(why, "%u-byte key with 16-byte IV not advertised", keys[i]);
+		e2e_report(env, name, why);
 	}
 }
 
@@ -147,11 +146,11 @@ burst_build(struct e2e_env *env, struct burst *b, void *sess, uint16_t n,
 		if (oop)
 			b->dst[i] = e2e_dev_mbuf(env->dev, NULL, len);
 		if (op == NULL || b->src[i] == NULL || (oop && b->dst[i] == NULL)) {
-			whyf(why, "cannot allocate op or %u-byte mbuf", len);
+			e2e_whyf(why, "cannot allocate op or %u-byte mbuf", len);
 			return -1;
 		}
 		if (rte_crypto_op_attach_sym_session(op, sess) != 0) {
-			whyf(why, "cannot attach session");
+			e2e_whyf(why, "cannot attach session");
 			return -1;
 		}
 		op->sym->m_src = b->src[i];
@@ -171,14 +170,14 @@ burst_run(struct e2e_env *env, struct burst *b, char *why)
 	int ret = e2e_dev_run(env->dev, b->ops, b->n);
 
 	if (ret != 0) {
-		whyf(why, "burst of %u did not complete (%d)", b->n, ret);
+		e2e_whyf(why, "burst of %u did not complete (%d)", b->n, ret);
 		/* Ops still in flight belong to the device now: do not free them. */
 		memset(b, 0, sizeof(*b));
 		return -1;
 	}
 	for (i = 0; i < b->n; i++)
 		if (b->ops[i]->status != RTE_CRYPTO_OP_STATUS_SUCCESS) {
-			whyf(why, "op %u of %u: status %d", i, b->n, b->ops[i]->status);
+			e2e_whyf(why, "op %u of %u: status %d", i, b->n, b->ops[i]->status);
 			return -1;
 		}
 	return 0;
@@ -205,21 +204,21 @@ kat_one(struct e2e_env *env, const struct cbc_vector *v, int enc, int oop)
 	snprintf(name, sizeof(name), "kat-%s-%s-%s", v->name, enc ? "enc" : "dec",
 		 oop ? "oop" : "inplace");
 	if (env->dev->broken) {
-		report(env, name, "device unusable after an earlier timeout");
+		e2e_report(env, name, "device unusable after an earlier timeout");
 		return;
 	}
 	sess = e2e_dev_cbc_session(env->dev, enc, v->key, v->key_len, why, WHY_LEN);
 	if (sess != NULL &&
 	    burst_build(env, &b, sess, 1, &in, &iv, CBC_VEC_LEN, oop, why) == 0 &&
 	    burst_run(env, &b, why) == 0) {
-		diff(why, "output", burst_out(&b, 0), want, CBC_VEC_LEN);
+		e2e_diff(why, "output", burst_out(&b, 0), want, CBC_VEC_LEN);
 		if (oop)
-			diff(why, "source after out-of-place op",
+			e2e_diff(why, "source after out-of-place op",
 			     rte_pktmbuf_mtod(b.src[0], const uint8_t *), in, CBC_VEC_LEN);
 	}
 	burst_free(&b);
 	e2e_dev_session_free(env->dev, sess);
-	report(env, name, why);
+	e2e_report(env, name, why);
 }
 
 void
@@ -280,7 +279,7 @@ size_data_make(struct e2e_env *env, struct size_data *d, uint32_t key_len, uint3
 		d->pt[i] = malloc(len);
 		d->ct[i] = malloc(len);
 		if (d->pt[i] == NULL || d->ct[i] == NULL) {
-			whyf(why, "out of memory");
+			e2e_whyf(why, "out of memory");
 			return -1;
 		}
 		fill_random(&seed, d->pt[i], len);
@@ -288,7 +287,7 @@ size_data_make(struct e2e_env *env, struct size_data *d, uint32_t key_len, uint3
 		d->iv[i] = d->iv_store[i];
 		ret = ref_cbc(env->ref, 1, d->key, key_len, d->iv[i], d->pt[i], d->ct[i], len);
 		if (ret != 0) {
-			whyf(why, "reference failed (%d)", ret);
+			e2e_whyf(why, "reference failed (%d)", ret);
 			return -1;
 		}
 	}
@@ -314,9 +313,9 @@ size_pass(struct e2e_env *env, void *sess, struct size_data *d, int enc, uint32_
 
 			snprintf(what, sizeof(what), "%s output of op %u",
 				 enc ? "encrypt" : "decrypt", i);
-			ret = diff(why, what, burst_out(&b, i), want[i], len);
+			ret = e2e_diff(why, what, burst_out(&b, i), want[i], len);
 			if (ret == 0 && oop)
-				ret = diff(why, "source after out-of-place op",
+				ret = e2e_diff(why, "source after out-of-place op",
 					   rte_pktmbuf_mtod(b.src[i], const uint8_t *),
 					   in[i], len);
 		}
@@ -335,7 +334,7 @@ e2e_case_size(struct e2e_env *env, uint32_t key_len, uint32_t len, int oop, uint
 	snprintf(name, sizeof(name), "cbc-aes%u-%uB-%s-burst%u", key_len * 8, len,
 		 oop ? "oop" : "inplace", burst);
 	if (env->dev->broken) {
-		report(env, name, "device unusable after an earlier timeout");
+		e2e_report(env, name, "device unusable after an earlier timeout");
 		return;
 	}
 	if (size_data_make(env, &d, key_len, len, burst,
@@ -350,5 +349,5 @@ e2e_case_size(struct e2e_env *env, uint32_t key_len, uint32_t len, int oop, uint
 	e2e_dev_session_free(env->dev, enc_sess);
 	e2e_dev_session_free(env->dev, dec_sess);
 	size_data_free(&d);
-	report(env, name, why);
+	e2e_report(env, name, why);
 }

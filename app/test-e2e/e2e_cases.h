@@ -35,6 +35,23 @@ struct e2e_env {
 	struct e2e_tally tally;
 };
 
+/** Length of a case's failure reason (its "why" buffer). */
+#define E2E_WHY_LEN 256
+
+/** Count and print one case: PASS when @p why is empty, else FAIL with it. */
+void e2e_report(struct e2e_env *env, const char *name, const char *why);
+
+/** Give @p why (E2E_WHY_LEN bytes) a reason unless it has one: the first stays. */
+void e2e_whyf(char *why, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/**
+ * Compare @p len bytes; on a difference, name @p what and the first
+ * differing byte in @p why.
+ * @return 0 if equal, -1 otherwise
+ */
+int e2e_diff(char *why, const char *what, const uint8_t *got, const uint8_t *want,
+	     uint32_t len);
+
 /** Check the reference itself against the NIST vectors (no device involved). */
 void e2e_case_ref_selfcheck(struct e2e_env *env);
 

@@ -10,7 +10,6 @@
  * was not re-sent, the back-end refuses the chain and the op fails.
  */
 #include <inttypes.h>
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,7 +23,7 @@
 
 #include "grow_case.h"
 
-#define WHY_LEN 256
+#define WHY_LEN E2E_WHY_LEN
 /** Data room of the new pool's mbufs, and the largest op length used. */
 #define GROW_DATA_ROOM 8192
 /** Contiguous memory ranges remembered from before the growth. */
@@ -89,44 +88,15 @@ in_snap(const struct mem_snap *s, uintptr_t a, size_t len)
 	return false;
 }
 
-static void
-report(struct e2e_env *env, const char *name, const char *why)
-{
-	if (why[0] == '\0') {
-		env->tally.passed++;
-		printf("PASS %s\n", name);
-	} else {
-		env->tally.failed++;
-		printf("FAIL %s: %s\n", name, why);
-	}
-	fflush(stdout);
-}
-
-static void
-whyf(char *why, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (why[0] != '\0')
-		return; /* keep the first reason */
-	va_start(ap, fmt);
-	vsnprintf(why, WHY_LEN, fmt, ap);
-	va_end(ap);
-}
-
+/* Compare the output of op @p op (see e2e_diff()). */
 static int
-diff(char *why, const char *what, unsigned int op, const uint8_t *got, const uint8_t *want,
-     uint32_t len)
+diff_op(char *why, const char *what, unsigned int op, const uint8_t *got,
+	const uint8_t *want, uint32_t len)
 {
-	uint32_t i;
+	char name[96];
 
-	for (i = 0; i < len; i++)
-		if (got[i] != want[i]) {
-			whyf(why, "%s of op %u differs at byte %u of %u (got %02x, want %02x)",
-			     what, op, i, len, got[i], want[i]);
-			return -1;
-		}
-	return 0;
+	snprintf(name, sizeof(name), "%s of op %u", what, op);
+	return e2e_diff(why, name, got, want, len);
 }
 
 /* Put @p len bytes of @p data (NULL: a filler) into a fresh mbuf @p m. */
@@ -186,12 +156,12 @@ ops_check(struct rte_crypto_op **ops, unsigned int n, const uint8_t *const *in,
 		struct rte_mbuf *out = s->m_dst != NULL ? s->m_dst : s->m_src;
 
 		if (ops[i]->status != RTE_CRYPTO_OP_STATUS_SUCCESS) {
-			whyf(why, "op %u of %u: status %d", i, n, ops[i]->status);
+			e2e_whyf(why, "op %u of %u: status %d", i, n, ops[i]->status);
 			break;
 		}
-		diff(why, "output", i, rte_pktmbuf_mtod(out, const uint8_t *), want[i], len);
+		diff_op(why, "output", i, rte_pktmbuf_mtod(out, const uint8_t *), want[i], len);
 		if (s->m_dst != NULL)
-			diff(why, "source after out-of-place op", i,
+			diff_op(why, "source after out-of-place op", i,
 			     rte_pktmbuf_mtod(s->m_src, const uint8_t *), in[i], len);
 	}
 }
@@ -224,7 +194,7 @@ inflight_start(struct e2e_env *env, struct inflight *f, char *why)
 
 		if (op == NULL) {
 			rte_pktmbuf_free(m);
-			whyf(why, "cannot allocate op or mbuf");
+			e2e_whyf(why, "cannot allocate op or mbuf");
 			return;
 		}
 		f->m[f->n] = m;
@@ -234,7 +204,7 @@ inflight_start(struct e2e_env *env, struct inflight *f, char *why)
 		sent += rte_cryptodev_enqueue_burst(env->dev->dev_id, env->dev->qp_id,
 						    f->ops + sent, (uint16_t)(f->n - sent));
 	if (sent < f->n) {
-		whyf(why, "only %u of %u ops enqueued", sent, f->n);
+		e2e_whyf(why, "only %u of %u ops enqueued", sent, f->n);
 		env->dev->broken = 1;
 	}
 }
@@ -256,7 +226,7 @@ inflight_finish(struct e2e_env *env, struct inflight *f, char *why)
 		got += rte_cryptodev_dequeue_burst(env->dev->dev_id, env->dev->qp_id,
 						   out + got, (uint16_t)(f->n - got));
 		if (got < f->n && rte_get_timer_cycles() > deadline) {
-			whyf(why, "%u of %u ops came back within %u ms", got, f->n,
+			e2e_whyf(why, "%u of %u ops came back within %u ms", got, f->n,
 			     env->dev->timeout_ms);
 			env->dev->broken = 1;
 			return;
@@ -308,7 +278,7 @@ grown_sort(struct grown *g, const struct mem_snap *before, char *why)
 	g->fresh = calloc(n, sizeof(*g->fresh));
 	g->old = calloc(n, sizeof(*g->old));
 	if (g->fresh == NULL || g->old == NULL) {
-		whyf(why, "out of memory");
+		e2e_whyf(why, "out of memory");
 		return -1;
 	}
 	while ((m = rte_pktmbuf_alloc(g->pool)) != NULL) {
@@ -344,7 +314,7 @@ grow_run(struct e2e_env *env, struct rte_crypto_op **ops, unsigned int n,
 	if (why[0] == '\0') {
 		ret = e2e_dev_run(env->dev, ops, (uint16_t)n);
 		if (ret != 0)
-			whyf(why, "burst of %u did not complete (%d)", n, ret);
+			e2e_whyf(why, "burst of %u did not complete (%d)", n, ret);
 		else
 			ops_check(ops, n, in, want, len, why);
 	}
@@ -377,14 +347,14 @@ grow_kat(struct e2e_env *env, const struct grown *g, const struct cbc_vector *v,
 			mbuf_fill(dst, NULL, CBC_VEC_LEN);
 		ops[n] = op_make(env, sess, src, dst, CBC_VEC_LEN, v->iv);
 		if (ops[n] == NULL) {
-			whyf(why, "cannot allocate an op");
+			e2e_whyf(why, "cannot allocate an op");
 			break;
 		}
 		n++;
 	}
 	grow_run(env, ops, n, in, want, CBC_VEC_LEN, why);
 	e2e_dev_session_free(env->dev, sess);
-	report(env, name, why);
+	e2e_report(env, name, why);
 }
 
 /* xorshift64*: reproducible data. */
@@ -421,7 +391,7 @@ grow_ref(struct e2e_env *env, const struct grown *g, unsigned int *next)
 	for (n = 0; n < E2E_MAX_BURST; n++) {
 		fill_random(&seed, pt[n], GROW_DATA_ROOM);
 		if (ref_cbc(env->ref, 1, key, sizeof(key), iv, pt[n], ct[n], GROW_DATA_ROOM))
-			whyf(why, "reference failed");
+			e2e_whyf(why, "reference failed");
 		in[n] = pt[n];
 		want[n] = ct[n];
 	}
@@ -436,14 +406,14 @@ grow_ref(struct e2e_env *env, const struct grown *g, unsigned int *next)
 		mbuf_fill(dst, NULL, GROW_DATA_ROOM);
 		ops[n] = op_make(env, sess, src, dst, GROW_DATA_ROOM, iv);
 		if (ops[n] == NULL) {
-			whyf(why, "cannot allocate an op");
+			e2e_whyf(why, "cannot allocate an op");
 			break;
 		}
 		n++;
 	}
 	grow_run(env, ops, n, in, want, GROW_DATA_ROOM, why);
 	e2e_dev_session_free(env->dev, sess);
-	report(env, name, why);
+	e2e_report(env, name, why);
 }
 
 /* Create the pool; the growth case passes when EAL mapped enough new memory. */
@@ -460,14 +430,14 @@ grow(struct e2e_env *env, struct grown *g, const struct mem_snap *before, unsign
 	g->pool = rte_pktmbuf_pool_create("e2e_grow", n, 0, 0,
 					  RTE_PKTMBUF_HEADROOM + GROW_DATA_ROOM, SOCKET_ID_ANY);
 	if (g->pool == NULL) {
-		whyf(why, "cannot create a pool of %u mbufs (%u MiB): %s", n, mb,
+		e2e_whyf(why, "cannot create a pool of %u mbufs (%u MiB): %s", n, mb,
 		     rte_strerror(rte_errno));
 		goto out;
 	}
 	printf("pool of %u mbufs of %u bytes created in %" PRIu64 " ms\n", n, GROW_DATA_ROOM,
 	       (rte_get_timer_cycles() - t0) * 1000 / rte_get_timer_hz());
 	if (after == NULL)
-		whyf(why, "out of memory");
+		e2e_whyf(why, "out of memory");
 	if (why[0] == '\0')
 		mem_snap_take(after);
 	if (why[0] == '\0') {
@@ -477,20 +447,20 @@ grow(struct e2e_env *env, struct grown *g, const struct mem_snap *before, unsign
 		       before->bytes >> 20, before->nranges, after->segs, after->bytes >> 20,
 		       after->nranges);
 		if (after->overflow)
-			whyf(why, "more than %d memory ranges", GROW_MAX_RANGES);
+			e2e_whyf(why, "more than %d memory ranges", GROW_MAX_RANGES);
 		else if (grown_mb < mb / 2)
-			whyf(why, "EAL mapped %" PRIu64 " MiB for a %u MiB pool: not dynamic "
+			e2e_whyf(why, "EAL mapped %" PRIu64 " MiB for a %u MiB pool: not dynamic "
 			     "memory (--legacy-mem, -m or --no-huge?)", grown_mb, mb);
 	}
 	if (why[0] == '\0' && grown_sort(g, before, why) == 0) {
 		printf("new pool: %u mbufs wholly in new memory, %u touching old memory\n",
 		       g->nb_fresh, g->nb_old);
 		if (g->nb_fresh < GROW_SLOTS)
-			whyf(why, "only %u mbufs in new memory", g->nb_fresh);
+			e2e_whyf(why, "only %u mbufs in new memory", g->nb_fresh);
 	}
 out:
 	free(after);
-	report(env, "grow-memory", why);
+	e2e_report(env, "grow-memory", why);
 	return why[0] == '\0' ? 0 : -1;
 }
 
@@ -505,19 +475,19 @@ e2e_case_grow_memory(struct e2e_env *env, unsigned int mb)
 	int i, enc, oop, ok;
 
 	if (before == NULL) {
-		report(env, "grow-memory", "out of memory");
+		e2e_report(env, "grow-memory", "out of memory");
 		return;
 	}
 	mem_snap_take(before);
 	if (before->overflow) {
-		report(env, "grow-memory", "too many memory ranges to remember");
+		e2e_report(env, "grow-memory", "too many memory ranges to remember");
 		free(before);
 		return;
 	}
 	inflight_start(env, &f, why);
 	ok = grow(env, &g, before, mb) == 0;
 	inflight_finish(env, &f, why);
-	report(env, "grow-inflight-across-growth", why);
+	e2e_report(env, "grow-inflight-across-growth", why);
 	for (i = 0; ok && i < CBC_VEC_COUNT && !env->dev->broken; i++)
 		for (oop = 0; oop <= 1; oop++)
 			for (enc = 1; enc >= 0; enc--)
@@ -531,6 +501,6 @@ e2e_case_grow_memory(struct e2e_env *env, unsigned int mb)
 		why[0] = '\0';
 		inflight_start(env, &f, why);
 		inflight_finish(env, &f, why);
-		report(env, "grow-kat-after-free", why);
+		e2e_report(env, "grow-kat-after-free", why);
 	}
 }

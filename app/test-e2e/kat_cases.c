@@ -54,21 +54,6 @@ report(struct e2e_env *env, const char *verdict, const char *name, const char *w
 	fflush(stdout);
 }
 
-/* Name the first differing byte. @return 0 if equal */
-static int
-cmp(char *why, const char *what, const uint8_t *got, const uint8_t *want, uint32_t len)
-{
-	uint32_t i;
-
-	for (i = 0; i < len; i++)
-		if (got[i] != want[i]) {
-			snprintf(why, WHY_LEN, "%s differs at byte %u of %u (got %02x, want %02x)",
-				 what, i, len, got[i], want[i]);
-			return -1;
-		}
-	return 0;
-}
-
 static const char *
 status_name(int s)
 {
@@ -118,10 +103,10 @@ run_check(struct e2e_env *env, struct e2e_dev *dev, const struct kat_vec *v,
 				 status_name(r.status), status_name(k->want_status));
 		else if (r.status != RTE_CRYPTO_OP_STATUS_SUCCESS)
 			ret = 0; /* a refused op's output is not defined */
-		else if (k->want_out != NULL && cmp(why, what, out, k->want_out, len) != 0)
+		else if (k->want_out != NULL && e2e_diff(why, what, out, k->want_out, len) != 0)
 			;
 		else if (k->want_digest != NULL &&
-			 cmp(why, l->name, r.digest, k->want_digest, k->x.digest_len) != 0)
+			 e2e_diff(why, l->name, r.digest, k->want_digest, k->x.digest_len) != 0)
 			;
 		else if (r.src_changed)
 			snprintf(why, WHY_LEN, "%s: source modified by an out-of-place op", l->name);
