@@ -635,6 +635,19 @@ test_refusals(void *priv)
 	eng->session_destroy(ctx, priv);
 }
 
+/* A hand-built encrypt (or hash) request of @p kind on session @p se,
+ * everything else zero, the digest into its own scratch. */
+static void
+blank_req(struct vcrypto_req *r, const struct vcrypto_session *se,
+		enum vcrypto_sess_kind kind)
+{
+	memset(r, 0, sizeof(*r));
+	r->digest_out = r->digest;
+	r->sess = se;
+	r->kind = kind;
+	r->encrypt = true;
+}
+
 /* Run one request alone. */
 static uint8_t
 run_one(struct vcrypto_req *r)
@@ -720,11 +733,7 @@ test_zuc256(void *priv)
 	p.cipher_key = ckey;
 	p.cipher_key_len = 32;
 	CHECK_EQ(eng->session_create(ctx, priv, &p, &se.info), VIRTIO_CRYPTO_OK);
-	memset(&r, 0, sizeof(r));
-	r.digest_out = r.digest;
-	r.sess = &se;
-	r.kind = VCRYPTO_SESS_CIPHER;
-	r.encrypt = true;
+	blank_req(&r, &se, VCRYPTO_SESS_CIPHER);
 	memcpy(r.iv, civ, 25);
 	r.iv_len = 25;
 	r.src = pt;
@@ -744,11 +753,7 @@ test_zuc256(void *priv)
 	p.auth_key_len = 32;
 	p.result_len = 4;
 	CHECK_EQ(eng->session_create(ctx, priv, &p, &se.info), VIRTIO_CRYPTO_OK);
-	memset(&r, 0, sizeof(r));
-	r.digest_out = r.digest;
-	r.sess = &se;
-	r.kind = VCRYPTO_SESS_CHAIN;
-	r.encrypt = true;
+	blank_req(&r, &se, VCRYPTO_SESS_CHAIN);
 	memcpy(r.auth_iv, aiv, 25);
 	r.auth_iv_len = 25;
 	memcpy(work, msg, sizeof(msg));
@@ -777,12 +782,8 @@ test_null(void *priv)
 	base_params(&p, VCRYPTO_SESS_CIPHER);
 	p.cipher_algo = VIRTIO_CRYPTO_NO_CIPHER;
 	CHECK_EQ(eng->session_create(ctx, priv, &p, &se.info), VIRTIO_CRYPTO_OK);
-	memset(&r, 0, sizeof(r));
+	blank_req(&r, &se, VCRYPTO_SESS_CIPHER);
 	memset(dst, 0, sizeof(dst));
-	r.digest_out = r.digest;
-	r.sess = &se;
-	r.kind = VCRYPTO_SESS_CIPHER;
-	r.encrypt = true;
 	r.src = src;
 	r.dst = dst;
 	r.len = 37; /* no block */
@@ -793,12 +794,8 @@ test_null(void *priv)
 	base_params(&p, VCRYPTO_SESS_HASH);
 	p.auth_algo = VIRTIO_CRYPTO_NO_HASH;
 	CHECK_EQ(eng->session_create(ctx, priv, &p, &se.info), VIRTIO_CRYPTO_OK);
-	memset(&r, 0, sizeof(r));
+	blank_req(&r, &se, VCRYPTO_SESS_HASH);
 	memset(r.digest, 0xee, sizeof(r.digest));
-	r.digest_out = r.digest;
-	r.sess = &se;
-	r.kind = VCRYPTO_SESS_HASH;
-	r.encrypt = true;
 	r.src = src;
 	r.len = 40;
 	CHECK_EQ(run_one(&r), VIRTIO_CRYPTO_OK);
@@ -813,11 +810,7 @@ test_null(void *priv)
 	p.chain_order = VIRTIO_CRYPTO_SYM_ALG_CHAIN_ORDER_HASH_THEN_CIPHER;
 	CHECK_EQ(eng->session_create(ctx, priv, &p, &se.info), VIRTIO_CRYPTO_OK);
 	memcpy(dst, src, sizeof(dst));
-	memset(&r, 0, sizeof(r));
-	r.digest_out = r.digest;
-	r.sess = &se;
-	r.kind = VCRYPTO_SESS_CHAIN;
-	r.encrypt = true;
+	blank_req(&r, &se, VCRYPTO_SESS_CHAIN);
 	r.src = dst;
 	r.dst = dst;
 	r.len = 40;
@@ -854,11 +847,7 @@ test_digest_encrypted(void *priv)
 	p.auth_key_len = 20;
 	p.result_len = 20;
 	CHECK_EQ(eng->session_create(ctx, priv, &p, &se.info), VIRTIO_CRYPTO_OK);
-	memset(&r, 0, sizeof(r));
-	r.digest_out = r.digest;
-	r.sess = &se;
-	r.kind = VCRYPTO_SESS_MAC;
-	r.encrypt = true;
+	blank_req(&r, &se, VCRYPTO_SESS_MAC);
 	r.src = plain;
 	r.len = 44;
 	CHECK_EQ(run_one(&r), VIRTIO_CRYPTO_OK);
@@ -869,11 +858,7 @@ test_digest_encrypted(void *priv)
 	p.cipher_key = key;
 	p.cipher_key_len = 16;
 	CHECK_EQ(eng->session_create(ctx, priv, &p, &se.info), VIRTIO_CRYPTO_OK);
-	memset(&r, 0, sizeof(r));
-	r.digest_out = r.digest;
-	r.sess = &se;
-	r.kind = VCRYPTO_SESS_CIPHER;
-	r.encrypt = true;
+	blank_req(&r, &se, VCRYPTO_SESS_CIPHER);
 	memcpy(r.iv, iv, 16);
 	r.iv_len = 16;
 	r.src = plain;
@@ -896,10 +881,7 @@ test_digest_encrypted(void *priv)
 	CHECK_EQ(eng->session_create(ctx, priv, &p, &se.info), VIRTIO_CRYPTO_OK);
 	memcpy(work, plain, 44);
 	memset(work + 44, 0, 20);
-	memset(&r, 0, sizeof(r));
-	r.sess = &se;
-	r.kind = VCRYPTO_SESS_CHAIN;
-	r.encrypt = true;
+	blank_req(&r, &se, VCRYPTO_SESS_CHAIN);
 	memcpy(r.iv, iv, 16);
 	r.iv_len = 16;
 	r.src = work;
