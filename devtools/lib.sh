@@ -45,13 +45,14 @@ _vcrypto_pids=()
 
 # Start the backend application in the background.
 # Usage: vcrypto_backend_start NAME LOG [backend args...]
-# VCRYPTO_BACKEND_EAL adds EAL arguments (e.g. a --vdev for an engine).
+# VCRYPTO_BACKEND_EAL adds EAL arguments (e.g. a --vdev for an engine);
+# VCRYPTO_BACKEND_LCORES replaces its lcore list "-l 0,1" (e.g. --lcores).
 # Waits (bounded) for its "ready" line; returns non-zero if it never comes.
 vcrypto_backend_start() {
 	local name=$1 log=$2 i
 	shift 2
 	"$VCRYPTO_BACKEND" $(vcrypto_eal_mem 256) --no-pci --file-prefix "vcb-$name-$$" \
-		-l 0,1 --main-lcore 0 --log-level=lib.vcrypto.*:info ${VCRYPTO_BACKEND_EAL:-} \
+		${VCRYPTO_BACKEND_LCORES:--l 0,1} --main-lcore 0 --log-level=lib.vcrypto.*:info ${VCRYPTO_BACKEND_EAL:-} \
 		-- "$@" > "$log" 2>&1 &
 	VCRYPTO_BACKEND_PID=$!
 	_vcrypto_pids+=("$VCRYPTO_BACKEND_PID")

@@ -65,13 +65,15 @@ t_front_eal() {
 	echo "$(vcrypto_eal_mem 256) --no-pci --file-prefix $prefix -l $2 -d $VCRYPTO_PLUGIN"
 }
 
-# Start the backend on one socket (EAL prefix vcb-NAME-PID, see lib.sh).
+# Start the backend on one socket (EAL prefix vcb-NAME-PID, see lib.sh),
+# polled by worker lcore 1, or by the lcores in T_BACKEND_POLLERS (e.g.
+# "1:2", with VCRYPTO_BACKEND_LCORES placing them).
 # Usage: t_backend_start NAME SOCK [more backend args...]
 t_backend_start() {
 	local name=$1 sock=$2
 	shift 2
 	vcrypto_backend_start "$name" "$VCRYPTO_RUN/backend-$name.log" \
-		--socket-file "1,$sock" "$@" || t_fail "backend did not start"
+		--socket-file "${T_BACKEND_POLLERS:-1},$sock" "$@" || t_fail "backend did not start"
 	t_log "backend $VCRYPTO_BACKEND_PID listening on $sock"
 }
 

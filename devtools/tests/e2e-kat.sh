@@ -13,6 +13,10 @@
 #      independent reference, bursts of 1 and 32.
 #   2. queues=2: the known-answer vectors again, ops alternating between the
 #      two queue pairs.
+#   3. the same, with the backend polling each data queue from its own lcore
+#      (the control queue with queue 0), on two cores: sessions are created
+#      and destroyed on one lcore while the other ciphers; both queues must
+#      have served requests.
 # The backend must then exit 0 on SIGINT and remove its socket.
 #
 # Usage: devtools/tests/e2e-kat.sh [BUILD_DIR]
@@ -44,4 +48,17 @@ run_e2e e2e.log 1
 t_log "queues=2, known-answer ops alternating between queue pairs 0 and 1"
 run_e2e e2e-mq.log 2 --qps 2 --kat-only
 t_backend_stop "$sock"
+
+t_log "queues=2 on two backend lcores (1 on core 0, 2 on core 1)"
+VCRYPTO_BACKEND_LCORES="--lcores 0@0,1@0,2@1" T_BACKEND_POLLERS=1:2 \
+	t_backend_start kat-spread "$sock" --queues 2
+grep -q "data queue 0 on lcore 1, data queue 1 on lcore 2" \
+	"$VCRYPTO_RUN/backend-kat-spread.log" || t_fail "backend did not spread its queues"
+run_e2e e2e-spread.log 2 --qps 2 --kat-only
+t_backend_stop "$sock"
+spread=$(sed -n 's/.*kat-spread.*//; s/^vcrypto-backend: dev .* queue_requests=\([0-9]*\),\([0-9]*\).*/\1 \2/p' \
+	"$VCRYPTO_RUN/backend-kat-spread.log" | tail -1)
+read -r q0 q1 <<<"$spread"
+t_log "requests per data queue: ${q0:-none} and ${q1:-none}"
+[ "${q0:-0}" -gt 0 ] && [ "${q1:-0}" -gt 0 ] || t_fail "a data queue served nothing"
 echo "PASS $t_name"

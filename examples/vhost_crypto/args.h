@@ -18,12 +18,21 @@
 /** Longest engine selection. */
 #define APP_ENGINE_MAX 128
 
-/** One --socket-file LCORE,PATH[,engine=ENGINE]. */
+/** Most lcores polling one device. */
+#define APP_MAX_DEV_LCORES 64
+
+/** One --socket-file LCORE[:LCORE...],PATH[,engine=ENGINE]. */
 struct app_socket {
-	unsigned int lcore; /**< worker lcore that polls the device */
+	/** worker lcores polling the device: one lcore polls all its queues;
+	 *  with several, data queue q is polled by lcores[q % nb_lcores] and
+	 *  the control queue by lcores[0] */
+	unsigned int lcores[APP_MAX_DEV_LCORES];
+	unsigned int nb_lcores;
 	const char *path;   /**< socket path (points into argv) */
-	/** engine: "ipsec_mb" (the default), or "cryptodev:NAME[:QP]"; a
-	 *  cryptodev named without a queue pair gets the next one free */
+	/** engine: "ipsec_mb" (the default), or "cryptodev:NAME:QP"; a
+	 *  cryptodev named without a queue pair gets the first one past
+	 *  those of the devices before it on that cryptodev (each device
+	 *  takes one per data queue) */
 	char engine[APP_ENGINE_MAX];
 };
 

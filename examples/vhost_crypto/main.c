@@ -3,8 +3,9 @@
  */
 /*
  * vcrypto-backend: serves virtio-crypto devices over vhost-user sockets.
- * One device per --socket-file, polled by the worker lcore named with it;
- * a worker polls its devices round-robin. The main lcore sleeps in
+ * One device per --socket-file, polled by the worker lcore(s) named with
+ * it (several split its queues); a worker polls its devices and queues
+ * round-robin. The main lcore sleeps in
  * sigtimedwait(): it wakes to print statistics and on SIGINT/SIGTERM, when
  * it stops the workers, prints the final statistics, destroys the devices
  * (sockets removed, sessions wiped) and exits 0.
@@ -29,11 +30,19 @@
 
 #define APP "vcrypto-backend"
 
+/** One thing a worker polls: a whole device, or one of its queues. */
+struct poll_item {
+	struct vcrypto_dev *dev;
+	uint16_t qid;        /**< queue, or ALL_QUEUES */
+};
+
+#define ALL_QUEUES UINT16_MAX
+
 /** What one worker lcore polls. */
 struct worker {
 	unsigned int lcore;
-	unsigned int nb_devs;
-	struct vcrypto_dev *devs[APP_MAX_DEVICES];
+	unsigned int nb_items;
+	struct poll_item *items; /**< round-robin, in order */
 	const int *stop; /**< set by the main lcore, read atomically */
 };
 
@@ -42,10 +51,17 @@ struct app {
 	struct app_args args;
 	struct vcrypto_dev *devs[APP_MAX_DEVICES];
 	unsigned int nb_devs;
-	struct worker workers[APP_MAX_DEVICES];
+	struct worker workers[RTE_MAX_LCORE];
 	unsigned int nb_workers;
 	int stop;
 };
+
+static inline unsigned int
+poll_item(const struct poll_item *it)
+{
+	return it->qid == ALL_QUEUES ? vcrypto_dev_poll(it->dev) :
+		vcrypto_dev_poll_queue(it->dev, it->qid);
+}
 
 static int
 worker_main(void *arg)
@@ -55,8 +71,8 @@ worker_main(void *arg)
 
 	while (!__atomic_load_n(w->stop, __ATOMIC_RELAXED)) {
 		done = 0;
-		for (i = 0; i < w->nb_devs; i++)
-			done += vcrypto_dev_poll(w->devs[i]);
+		for (i = 0; i < w->nb_items; i++)
+			done += poll_item(&w->items[i]);
 		if (done == 0)
 			rte_pause();
 	}
@@ -77,21 +93,71 @@ worker_of(struct app *app, unsigned int lcore)
 }
 
 static int
+worker_add(struct app *app, unsigned int lcore, struct vcrypto_dev *dev,
+		uint16_t qid)
+{
+	struct worker *w = worker_of(app, lcore);
+	struct poll_item *items;
+
+	items = realloc(w->items, (w->nb_items + 1) * sizeof(*items));
+	if (items == NULL)
+		return -ENOMEM;
+	items[w->nb_items++] = (struct poll_item){ dev, qid };
+	w->items = items;
+	return 0;
+}
+
+/*
+ * Hand device @p i's queues to its lcores: one lcore polls the whole
+ * device; several split its data queues round-robin, the first taking the
+ * control queue too.
+ */
+static int
+assign_device(struct app *app, unsigned int i)
+{
+	const struct app_socket *s = &app->args.sockets[i];
+	struct vcrypto_dev *dev = app->devs[i];
+	uint16_t q, nq = vcrypto_dev_max_dataqueues(dev);
+	int rc;
+
+	if (s->nb_lcores == 1)
+		return worker_add(app, s->lcores[0], dev, ALL_QUEUES);
+	rc = worker_add(app, s->lcores[0], dev, nq);
+	printf(APP ": %s: control queue on lcore %u", s->path, s->lcores[0]);
+	for (q = 0; q < nq && rc == 0; q++) {
+		rc = worker_add(app, s->lcores[q % s->nb_lcores], dev, q);
+		printf(", data queue %u on lcore %u", q, s->lcores[q % s->nb_lcores]);
+	}
+	printf("\n");
+	return rc;
+}
+
+static int
+check_lcore(unsigned int lc, const char *path)
+{
+	if (lc >= RTE_MAX_LCORE || !rte_lcore_is_enabled(lc)) {
+		fprintf(stderr, APP ": lcore %u (for %s) is not enabled: "
+			"add it to the EAL -l list\n", lc, path);
+		return -EINVAL;
+	}
+	if (lc == rte_get_main_lcore()) {
+		fprintf(stderr, APP ": lcore %u (for %s) is the main lcore; "
+			"name a worker lcore\n", lc, path);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int
 check_lcores(const struct app_args *args)
 {
-	unsigned int i, lc;
+	unsigned int i, k;
 
 	for (i = 0; i < args->nb_sockets; i++) {
-		lc = args->sockets[i].lcore;
-		if (lc >= RTE_MAX_LCORE || !rte_lcore_is_enabled(lc)) {
-			fprintf(stderr, APP ": lcore %u (for %s) is not enabled: "
-				"add it to the EAL -l list\n", lc, args->sockets[i].path);
-			return -EINVAL;
-		}
-		if (lc == rte_get_main_lcore()) {
-			fprintf(stderr, APP ": lcore %u (for %s) is the main lcore; "
-				"name a worker lcore\n", lc, args->sockets[i].path);
-			return -EINVAL;
+		for (k = 0; k < args->sockets[i].nb_lcores; k++) {
+			if (check_lcore(args->sockets[i].lcores[k],
+					args->sockets[i].path) != 0)
+				return -EINVAL;
 		}
 	}
 	return 0;
@@ -101,7 +167,6 @@ static int
 create_devices(struct app *app)
 {
 	struct vcrypto_dev_params p;
-	struct worker *w;
 	unsigned int i;
 	int rc;
 
@@ -119,10 +184,27 @@ create_devices(struct app *app)
 			return rc;
 		}
 		app->nb_devs++;
-		w = worker_of(app, app->args.sockets[i].lcore);
-		w->devs[w->nb_devs++] = app->devs[i];
+		rc = assign_device(app, i);
+		if (rc != 0)
+			return rc;
 	}
 	return 0;
+}
+
+/* With several data queues: how the requests spread over them. */
+static void
+print_queue_requests(const struct vcrypto_dev *dev)
+{
+	uint16_t q, nq = vcrypto_dev_max_dataqueues(dev);
+	struct vcrypto_dev_stats s;
+
+	if (nq < 2)
+		return;
+	printf(" queue_requests=");
+	for (q = 0; q < nq; q++) {
+		vcrypto_dev_queue_stats_get(dev, q, &s);
+		printf("%s%" PRIu64, q ? "," : "", s.requests);
+	}
 }
 
 static void
@@ -148,6 +230,7 @@ print_stats(const struct app *app, const char *prefix)
 			s.ctrl_requests, s.sessions_created, s.sessions_destroyed,
 			s.sessions_active, s.bad_chains, s.broken_queues,
 			s.guest_connects, s.guest_disconnects, s.busy_cycles);
+		print_queue_requests(app->devs[i]);
 		/* Only a -Dphase_stats build counts them. */
 		if (s.phase_cycles[VCRYPTO_PHASE_WALK] != 0)
 			printf(" walk_cycles=%" PRIu64 " decode_cycles=%" PRIu64
@@ -185,6 +268,11 @@ shutdown_app(struct app *app)
 	for (i = 0; i < app->nb_devs; i++)
 		vcrypto_dev_destroy(app->devs[i]);
 	app->nb_devs = 0;
+	for (i = 0; i < app->nb_workers; i++) {
+		free(app->workers[i].items);
+		app->workers[i].items = NULL;
+		app->workers[i].nb_items = 0;
+	}
 }
 
 int

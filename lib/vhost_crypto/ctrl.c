@@ -226,6 +226,8 @@ vcrypto_ctrl_session_create(const struct vcrypto_ctrl_ctx *ctx,
 	if (st != VIRTIO_CRYPTO_OK)
 		return st;
 	s = vcrypto_session_alloc(ctx->sessions);
+	if (s == NULL && vcrypto_ctrl_reclaim(ctx) > 0)
+		s = vcrypto_session_alloc(ctx->sessions);
 	if (s == NULL)
 		return ctx->revision_1 ? VIRTIO_CRYPTO_NOSPC : VIRTIO_CRYPTO_ERR;
 	st = vcrypto_ctrl_session_build(ctx, p, s->priv, &info);
@@ -234,7 +236,7 @@ vcrypto_ctrl_session_create(const struct vcrypto_ctrl_ctx *ctx,
 		return st;
 	}
 	s->info = info;
-	*id = s->id;
+	*id = vcrypto_session_publish(ctx->sessions, s);
 	return VIRTIO_CRYPTO_OK;
 }
 
@@ -298,9 +300,43 @@ vcrypto_ctrl_session_destroy(const struct vcrypto_ctrl_ctx *ctx,
 
 	if (s == NULL || (opcode != 0 && !destroy_matches(opcode, s->info.kind)))
 		return VIRTIO_CRYPTO_INVSESS;
-	ctx->engine->session_destroy(ctx->engine_ctx, s->priv);
-	vcrypto_session_release(ctx->sessions, s);
+	if (ctx->grace == NULL) {
+		ctx->engine->session_destroy(ctx->engine_ctx, s->priv);
+		vcrypto_session_release(ctx->sessions, s);
+		return VIRTIO_CRYPTO_OK;
+	}
+	/* A data lcore may be ciphering with it right now. The token is taken
+	 * after the id stops resolving: a reader that enters later cannot
+	 * find it, so need not be waited for. */
+	vcrypto_session_retire(ctx->sessions, s);
+	s->retired_at = vcrypto_grace_start(ctx->grace);
+	vcrypto_ctrl_reclaim(ctx);
 	return VIRTIO_CRYPTO_OK;
+}
+
+/* Wipe and free the oldest retired session. */
+static void
+free_oldest_retired(const struct vcrypto_ctrl_ctx *ctx)
+{
+	struct vcrypto_session *s = vcrypto_session_oldest_retired(ctx->sessions);
+
+	ctx->engine->session_destroy(ctx->engine_ctx, s->priv);
+	vcrypto_session_release_retired(ctx->sessions);
+}
+
+uint32_t
+vcrypto_ctrl_reclaim(const struct vcrypto_ctrl_ctx *ctx)
+{
+	struct vcrypto_session *s;
+	uint32_t n = 0;
+
+	/* Tokens grow along the FIFO: stop at the first still in grace. */
+	while ((s = vcrypto_session_oldest_retired(ctx->sessions)) != NULL &&
+			vcrypto_grace_passed(ctx->grace, s->retired_at)) {
+		free_oldest_retired(ctx);
+		n++;
+	}
+	return n;
 }
 
 void
@@ -379,6 +415,8 @@ vcrypto_ctrl_destroy_all(const struct vcrypto_ctrl_ctx *ctx)
 	struct vcrypto_session_table *t = ctx->sessions;
 	uint32_t i, n = 0;
 
+	while (vcrypto_session_oldest_retired(t) != NULL)
+		free_oldest_retired(ctx);
 	for (i = 0; i < t->cap; i++) {
 		struct vcrypto_session *s = vcrypto_session_slot(t, i);
 

@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "engine.h"
+#include "grace_priv.h"
 #include "session_priv.h"
 #include "vring_split_priv.h"
 
@@ -28,6 +29,10 @@ struct vcrypto_ctrl_ctx {
 	const struct vcrypto_engine_ops *engine; /**< session back end */
 	const struct vcrypto_engine_caps *caps;  /**< what it offers */
 	void *engine_ctx;                       /**< its context */
+	/** data queues polled from other lcores: destroyed sessions wait
+	 *  for a grace period before their slot is reused; NULL when no
+	 *  lookup can run while the control path does (freed at once) */
+	struct vcrypto_grace *grace;
 };
 
 /** Outcome of one control request. */
@@ -89,7 +94,18 @@ uint8_t vcrypto_ctrl_session_create(const struct vcrypto_ctrl_ctx *ctx,
 uint8_t vcrypto_ctrl_session_destroy(const struct vcrypto_ctrl_ctx *ctx,
 		uint32_t opcode, uint64_t id);
 
-/** Destroy every live session of @p t (guest gone): keys are wiped. */
+/**
+ * Destroy every live session (guest gone) and free every retired one, grace
+ * or not: only when no data queue is being polled. Keys are wiped.
+ * @return the live sessions destroyed.
+ */
 uint32_t vcrypto_ctrl_destroy_all(const struct vcrypto_ctrl_ctx *ctx);
+
+/**
+ * Free the retired sessions whose grace period has passed (engine state
+ * and keys wiped; slots free again). Cheap when there are none.
+ * @return how many were freed.
+ */
+uint32_t vcrypto_ctrl_reclaim(const struct vcrypto_ctrl_ctx *ctx);
 
 #endif /* VCRYPTO_CTRL_PRIV_H */

@@ -78,7 +78,27 @@ vcrypto_dev_find(int vid)
 	return dev;
 }
 
-/* ---- Rings: start and stop (caller holds dev->lock) -------------------- */
+void
+vcrypto_dev_lock(struct vcrypto_dev *dev)
+{
+	uint16_t q;
+
+	rte_spinlock_lock(&dev->lock);
+	for (q = 0; q < dev->nr_queues; q++)
+		rte_spinlock_lock(&dev->vqs[q].lock);
+}
+
+void
+vcrypto_dev_unlock(struct vcrypto_dev *dev)
+{
+	uint16_t q;
+
+	for (q = dev->nr_queues; q-- > 0;)
+		rte_spinlock_unlock(&dev->vqs[q].lock);
+	rte_spinlock_unlock(&dev->lock);
+}
+
+/* ---- Rings: start and stop (caller holds the device lock) --------------- */
 
 static int
 take_mem_table(struct vcrypto_dev *dev)
@@ -135,6 +155,17 @@ start_queue(struct vcrypto_dev *dev, struct vcrypto_vq *vq, bool indirect,
 	vcrypto_vring_split_suppress_kicks(&vq->ring);
 }
 
+/* A data queue's own views: the device's, on the queue's engine context. */
+static void
+vq_views(const struct vcrypto_dev *dev, struct vcrypto_vq *vq)
+{
+	vq->sl_ctrl = dev->ctrl;
+	vq->sl_ctrl.engine_ctx = vq->engine_ctx;
+	vq->sl_ctrl.grace = NULL; /* it builds no table sessions */
+	vq->codec = dev->codec;
+	vq->codec.ctrl = &vq->sl_ctrl;
+}
+
 int
 vcrypto_dev_start_rings(struct vcrypto_dev *dev)
 {
@@ -157,6 +188,8 @@ vcrypto_dev_start_rings(struct vcrypto_dev *dev)
 	dev->ctrl.revision_1 = dev->revision_1;
 	dev->codec.revision_1 = dev->revision_1;
 	dev->codec.stateless = vcrypto_codec_stateless(features);
+	for (q = 0; q < dev->max_dataqueues; q++)
+		vq_views(dev, &dev->vqs[q]);
 
 	/*
 	 * A front-end that keeps the control queue (QEMU 7.2's
@@ -207,9 +240,9 @@ on_new_connection(int vid)
 
 	if (dev == NULL)
 		return -1;
-	rte_spinlock_lock(&dev->lock);
+	vcrypto_dev_lock(dev);
 	if (dev->vid != -1) {
-		rte_spinlock_unlock(&dev->lock);
+		vcrypto_dev_unlock(dev);
 		VCRYPTO_LOG(WARNING, "%s: already serving a guest, refusing another",
 			dev->path);
 		return -1;
@@ -219,13 +252,13 @@ on_new_connection(int vid)
 	dev->fe_sessions = false;
 	for (q = 0; q < dev->nr_queues; q++)
 		dev->vqs[q].enabled = false;
-	rte_spinlock_unlock(&dev->lock);
+	vcrypto_dev_unlock(dev);
 
 	if (rte_vhost_extern_callback_register(vid, &vcrypto_vhost_msg_ops,
 			dev) != 0) {
-		rte_spinlock_lock(&dev->lock);
+		vcrypto_dev_lock(dev);
 		dev->vid = -1;
-		rte_spinlock_unlock(&dev->lock);
+		vcrypto_dev_unlock(dev);
 		VCRYPTO_LOG(ERR, "%s: cannot hook vhost-user messages", dev->path);
 		return -1;
 	}
@@ -234,7 +267,7 @@ on_new_connection(int vid)
 	return 0;
 }
 
-/* Guest gone: its sessions go too. Caller holds dev->lock. */
+/* Guest gone: its sessions go too. Caller holds the device lock. */
 static void
 release_guest(struct vcrypto_dev *dev)
 {
@@ -258,10 +291,10 @@ on_destroy_connection(int vid)
 
 	if (dev == NULL)
 		return;
-	rte_spinlock_lock(&dev->lock);
+	vcrypto_dev_lock(dev);
 	if (dev->vid == vid)
 		release_guest(dev);
-	rte_spinlock_unlock(&dev->lock);
+	vcrypto_dev_unlock(dev);
 	VCRYPTO_LOG(INFO, "%s: guest disconnected (vid %d)", dev->path, vid);
 }
 
@@ -273,10 +306,10 @@ on_new_device(int vid)
 
 	if (dev == NULL)
 		return -1;
-	rte_spinlock_lock(&dev->lock);
+	vcrypto_dev_lock(dev);
 	if (dev->vid == vid)
 		rc = vcrypto_dev_start_rings(dev);
-	rte_spinlock_unlock(&dev->lock);
+	vcrypto_dev_unlock(dev);
 	if (rc == 0)
 		VCRYPTO_LOG(INFO, "%s: guest started (%u data queues, REVISION_1 %s)",
 			dev->path, dev->max_dataqueues,
@@ -294,11 +327,11 @@ on_destroy_device(int vid)
 		return;
 	/* Keep the poller from starting a new pass, then wait out this one. */
 	__atomic_store_n(&dev->running, 0, __ATOMIC_RELEASE);
-	rte_spinlock_lock(&dev->lock);
+	vcrypto_dev_lock(dev);
 	if (dev->started)
 		vcrypto_dev_stop_rings(dev);
 	dev->resync = false;
-	rte_spinlock_unlock(&dev->lock);
+	vcrypto_dev_unlock(dev);
 	VCRYPTO_LOG(INFO, "%s: guest stopped", dev->path);
 }
 
@@ -309,10 +342,10 @@ on_vring_state_changed(int vid, uint16_t queue_id, int enable)
 
 	if (dev == NULL)
 		return -1;
-	rte_spinlock_lock(&dev->lock);
+	vcrypto_dev_lock(dev);
 	if (dev->vid == vid && queue_id < dev->nr_queues)
 		dev->vqs[queue_id].enabled = enable != 0;
-	rte_spinlock_unlock(&dev->lock);
+	vcrypto_dev_unlock(dev);
 	return 0;
 }
 
@@ -331,13 +364,16 @@ dev_free(struct vcrypto_dev *dev)
 {
 	uint16_t q;
 
-	if (dev->engine != NULL && dev->engine_ctx != NULL)
-		dev->engine->ctx_destroy(dev->engine_ctx);
-	vcrypto_session_table_fini(&dev->sessions);
 	for (q = 0; dev->vqs != NULL && q < dev->nr_queues; q++) {
+		if (dev->vqs[q].engine_ctx != NULL)
+			dev->engine->ctx_destroy(dev->vqs[q].engine_ctx);
 		free(dev->vqs[q].chains);
 		free(dev->vqs[q].bounce.base);
 	}
+	if (dev->engine != NULL && dev->engine_ctx != NULL)
+		dev->engine->ctx_destroy(dev->engine_ctx);
+	vcrypto_session_table_fini(&dev->sessions);
+	free(dev->grace_readers);
 	free(dev->vqs);
 	free(dev);
 }
@@ -367,11 +403,37 @@ vq_alloc(struct vcrypto_vq *vq, uint64_t max_size)
 }
 
 /*
+ * Each data queue runs on an engine context of its own, so queues polled
+ * from different lcores share no engine state; it holds no table sessions
+ * (only stateless ones, for a burst at most).
+ */
+static int
+vq_engine_open(struct vcrypto_dev *dev, struct vcrypto_vq *vq,
+		const struct vcrypto_engine_conf *dev_conf)
+{
+	struct vcrypto_engine_conf conf = *dev_conf;
+	int rc;
+
+	conf.queue = vq->index;
+	conf.max_sessions = 0;
+	rc = dev->engine->ctx_create(&conf, &vq->engine_ctx);
+	if (rc != 0) {
+		vq->engine_ctx = NULL;
+		/* The usual cause: a cryptodev with too few queue pairs. */
+		VCRYPTO_LOG(ERR, "%s: engine \"%s\" refused data queue %u: %s "
+			"(a cryptodev engine runs data queue q on queue pair QP + q)",
+			dev->path, dev->engine->name, vq->index, strerror(-rc));
+	}
+	return rc;
+}
+
+/*
  * The engine named by params->engine ("ipsec_mb", or "cryptodev:ARG"; NULL
  * or "" is ipsec_mb), its context, and what it offers.
  */
 static int
-engine_open(struct vcrypto_dev *dev, const struct vcrypto_dev_params *p)
+engine_open(struct vcrypto_dev *dev, const struct vcrypto_dev_params *p,
+		struct vcrypto_engine_conf *conf_out)
 {
 	static const struct vcrypto_engine_ops *const engines[] = {
 		&vcrypto_engine_ipsec_mb,
@@ -405,12 +467,14 @@ engine_open(struct vcrypto_dev *dev, const struct vcrypto_dev_params *p)
 	}
 	dev->engine = engines[i];
 	dev->engine->get_caps(dev->engine_ctx, &dev->caps);
+	*conf_out = conf;
 	return 0;
 }
 
 static int
 dev_alloc(const struct vcrypto_dev_params *p, struct vcrypto_dev **out)
 {
+	struct vcrypto_engine_conf conf;
 	struct vcrypto_dev *dev;
 	uint16_t q;
 	int rc;
@@ -425,7 +489,7 @@ dev_alloc(const struct vcrypto_dev_params *p, struct vcrypto_dev **out)
 	dev->vid = -1;
 	dev->guest_polls = p->guest_polls;
 	rte_spinlock_init(&dev->lock);
-	rc = engine_open(dev, p);
+	rc = engine_open(dev, p, &conf);
 	if (rc != 0) {
 		dev_free(dev);
 		return rc;
@@ -434,17 +498,26 @@ dev_alloc(const struct vcrypto_dev_params *p, struct vcrypto_dev **out)
 	if (dev->max_size > dev->caps.max_size)
 		dev->max_size = dev->caps.max_size;
 
-	dev->vqs = calloc(dev->nr_queues, sizeof(*dev->vqs));
-	if (dev->vqs == NULL) {
+	dev->vqs = aligned_alloc(64, dev->nr_queues * sizeof(*dev->vqs));
+	dev->grace_readers = aligned_alloc(64,
+		dev->max_dataqueues * sizeof(*dev->grace_readers));
+	if (dev->vqs == NULL || dev->grace_readers == NULL) {
+		free(dev->vqs);
+		dev->vqs = NULL;
 		dev_free(dev);
 		return -ENOMEM;
 	}
+	memset(dev->vqs, 0, dev->nr_queues * sizeof(*dev->vqs));
+	vcrypto_grace_init(&dev->grace, dev->grace_readers, dev->max_dataqueues);
 	rc = 0;
 	for (q = 0; q < dev->nr_queues; q++) {
 		dev->vqs[q].index = q;
 		dev->vqs[q].callfd = -1;
+		rte_spinlock_init(&dev->vqs[q].lock);
 		if (q < dev->max_dataqueues && rc == 0)
 			rc = vq_alloc(&dev->vqs[q], dev->max_size);
+		if (q < dev->max_dataqueues && rc == 0)
+			rc = vq_engine_open(dev, &dev->vqs[q], &conf);
 	}
 	if (rc == 0)
 		rc = vcrypto_session_table_init(&dev->sessions, dev->max_sessions,
@@ -457,9 +530,12 @@ dev_alloc(const struct vcrypto_dev_params *p, struct vcrypto_dev **out)
 	dev->ctrl.engine = dev->engine;
 	dev->ctrl.caps = &dev->caps;
 	dev->ctrl.engine_ctx = dev->engine_ctx;
+	dev->ctrl.grace = &dev->grace;
 	dev->codec.max_size = dev->max_size;
 	dev->codec.sessions = &dev->sessions;
 	dev->codec.ctrl = &dev->ctrl;
+	for (q = 0; q < dev->max_dataqueues; q++)
+		vq_views(dev, &dev->vqs[q]);
 	*out = dev;
 	return 0;
 }
@@ -542,10 +618,10 @@ vcrypto_dev_destroy(struct vcrypto_dev *dev)
 	if (rte_vhost_driver_unregister(dev->path) != 0)
 		VCRYPTO_LOG(ERR, "%s: rte_vhost_driver_unregister failed", dev->path);
 
-	rte_spinlock_lock(&dev->lock);
+	vcrypto_dev_lock(dev);
 	if (dev->vid != -1)
 		release_guest(dev);
-	rte_spinlock_unlock(&dev->lock);
+	vcrypto_dev_unlock(dev);
 
 	pthread_mutex_lock(&registry_lock);
 	TAILQ_REMOVE(&registry, dev, next);
@@ -554,17 +630,46 @@ vcrypto_dev_destroy(struct vcrypto_dev *dev)
 	dev_free(dev);
 }
 
+/* Add counters @p from to @p to, reading each one atomically. */
+static void
+stats_add(struct vcrypto_dev_stats *to, const struct vcrypto_dev_stats *from)
+{
+	const uint64_t *src = (const uint64_t *)from;
+	uint64_t *dst = (uint64_t *)to;
+	size_t i;
+
+	static_assert(sizeof(*to) % sizeof(uint64_t) == 0, "u64 counters");
+	for (i = 0; i < sizeof(*to) / sizeof(uint64_t); i++)
+		dst[i] += __atomic_load_n(&src[i], __ATOMIC_RELAXED);
+}
+
 void
 vcrypto_dev_stats_get(const struct vcrypto_dev *dev,
 		struct vcrypto_dev_stats *stats)
 {
-	const uint64_t *src = (const uint64_t *)&dev->stats;
-	uint64_t *dst = (uint64_t *)stats;
-	size_t i;
+	uint16_t q;
 
-	static_assert(sizeof(*stats) % sizeof(uint64_t) == 0, "u64 counters");
-	for (i = 0; i < sizeof(*stats) / sizeof(uint64_t); i++)
-		dst[i] = __atomic_load_n(&src[i], __ATOMIC_RELAXED);
+	memset(stats, 0, sizeof(*stats));
+	stats_add(stats, &dev->stats);
+	for (q = 0; q < dev->nr_queues; q++)
+		stats_add(stats, &dev->vqs[q].stats);
+}
+
+int
+vcrypto_dev_queue_stats_get(const struct vcrypto_dev *dev, uint16_t qid,
+		struct vcrypto_dev_stats *stats)
+{
+	if (qid >= dev->nr_queues)
+		return -EINVAL;
+	memset(stats, 0, sizeof(*stats));
+	stats_add(stats, &dev->vqs[qid].stats);
+	return 0;
+}
+
+uint16_t
+vcrypto_dev_max_dataqueues(const struct vcrypto_dev *dev)
+{
+	return dev->max_dataqueues;
 }
 
 const char *

@@ -9,11 +9,20 @@
  * The device object shared by the lifecycle code (device.c, vhost_msg.c:
  * rte_vhost's thread) and the poller (worker.c: the caller's lcore).
  *
- * Hand-over: everything the poller reads (rings, memory table, sessions,
- * negotiated features) changes only under @c lock. The poller takes it with
- * a trylock once per pass, never per request; rte_vhost's thread clears
- * @c running first and then takes it blocking, so when it holds the lock
- * the poller is out and will not come back until @c running is set again.
+ * Hand-over: everything a poller reads (rings, memory table, sessions,
+ * negotiated features) changes only under the device lock: @c lock and
+ * then every queue's lock (vcrypto_dev_lock()). A poller takes its queue's
+ * lock with a trylock once per pass, never per request; rte_vhost's thread
+ * clears @c running first and then takes them all blocking, so when it
+ * holds them every poller is out and will not come back until @c running
+ * is set again.
+ *
+ * A device's queues may be polled from different lcores: each queue has its
+ * own lock, engine context and counters. What they share is read-only while
+ * running, except the session table, which the control queue's poller
+ * changes while data queues look sessions up: sessions resolve once built,
+ * and a destroyed one is reused only after a grace period (@c grace, every
+ * data queue a reader).
  */
 
 #include <stdbool.h>
@@ -28,6 +37,7 @@
 #include "ctrl_priv.h"
 #include "engine.h"
 #include "gmem_priv.h"
+#include "grace_priv.h"
 #include "req_codec_priv.h"
 #include "session_priv.h"
 #include "vring_split_priv.h"
@@ -39,8 +49,10 @@
 /** Most data queues a device offers. */
 #define VCRYPTO_MAX_DATAQUEUES 64
 
-/** Per-queue state, allocated once with the device. */
+/** Per-queue state, allocated once with the device, on its own cache
+ *  lines: queues of one device may be polled from different lcores. */
 struct vcrypto_vq {
+	rte_spinlock_t lock; /**< held by the queue's poller for a pass */
 	struct vcrypto_vring_split ring; /**< device side of the split ring */
 	int callfd;          /**< eventfd to interrupt the guest, or -1 */
 	bool ready;          /**< rings mapped by the last start */
@@ -53,7 +65,14 @@ struct vcrypto_vq {
 	struct vcrypto_bounce bounce;  /**< data queues: split fields */
 	struct vcrypto_req reqs[VCRYPTO_BURST]; /**< one burst */
 	struct vcrypto_req *batch[VCRYPTO_BURST]; /**< requests for the engine */
-};
+	void *engine_ctx;    /**< data queues: the engine context it runs on */
+	/** data queues: the device's control view on this queue's engine
+	 *  context, for stateless sessions */
+	struct vcrypto_ctrl_ctx sl_ctrl;
+	struct vcrypto_codec_cfg codec; /**< data queues: its codec view */
+	/** its counters (one writer: its poller); the device's are the sum */
+	struct vcrypto_dev_stats stats;
+} __attribute__((aligned(64)));
 
 /** A backend device. */
 struct vcrypto_dev {
@@ -64,7 +83,7 @@ struct vcrypto_dev {
 	uint64_t max_size;         /**< config max_size (engine-capped) */
 	uint32_t max_sessions;     /**< table capacity */
 
-	rte_spinlock_t lock;       /**< see the file comment */
+	rte_spinlock_t lock;       /**< see the file comment (lifecycle) */
 	int running;               /**< atomic: the poller may serve queues */
 	int vid;                   /**< connected guest, -1 when none */
 	bool started;              /**< rings taken by the last start */
@@ -79,11 +98,15 @@ struct vcrypto_dev {
 	struct vcrypto_session_table sessions; /**< the guest's sessions */
 	const struct vcrypto_engine_ops *engine; /**< executes requests */
 	struct vcrypto_engine_caps caps; /**< what it offers (config space) */
-	void *engine_ctx;          /**< its per-device context */
+	void *engine_ctx;          /**< its control context (sessions, caps) */
 	struct vcrypto_ctrl_ctx ctrl;   /**< control queue view */
-	struct vcrypto_codec_cfg codec; /**< data queue view */
+	struct vcrypto_codec_cfg codec; /**< data queue view (copied per queue) */
+	struct vcrypto_grace grace;     /**< session reuse (file comment) */
+	struct vcrypto_grace_reader *grace_readers; /**< one per data queue */
 
-	/** counters: updated by one writer at a time, read atomically */
+	/** counters of rte_vhost's thread and the session messages (the
+	 *  queues have their own); updated by one writer at a time, read
+	 *  atomically; sessions_active lives only here */
 	struct vcrypto_dev_stats stats;
 	struct vcrypto_vq *vqs;    /**< nr_queues entries */
 };
@@ -97,15 +120,24 @@ vcrypto_stat_add(uint64_t *counter, uint64_t n)
 }
 
 /**
+ * Take the device for a change: @c lock, then every queue's lock, so no
+ * poller is inside a pass (clear @c running first to keep them out after).
+ */
+void vcrypto_dev_lock(struct vcrypto_dev *dev);
+
+/** Release what vcrypto_dev_lock() took. */
+void vcrypto_dev_unlock(struct vcrypto_dev *dev);
+
+/**
  * Map the guest's rings and memory and let the poller in.
- * Caller holds dev->lock and dev->vid is the guest.
+ * Caller holds the device lock and dev->vid is the guest.
  * @return 0, or -errno when the memory table cannot be taken.
  */
 int vcrypto_dev_start_rings(struct vcrypto_dev *dev);
 
 /**
  * Stop the poller and hand the ring indices back to rte_vhost.
- * Caller holds dev->lock.
+ * Caller holds the device lock.
  */
 void vcrypto_dev_stop_rings(struct vcrypto_dev *dev);
 

@@ -97,8 +97,13 @@ struct vcrypto_engine_conf {
 	/** engine-specific: the part after "NAME:" of the device's engine
 	 *  selection (e.g. which DPDK cryptodev); NULL or "" when none */
 	const char *arg;
-	/** sessions the context must be able to hold at once */
+	/** sessions the context must be able to hold at once (0: only
+	 *  stateless ones, a burst at a time: a data queue's context) */
 	uint32_t max_sessions;
+	/** the data queue the context executes for (0 for the device's
+	 *  control context): an engine with per-queue resources (a
+	 *  cryptodev's queue pairs) gives each queue its own */
+	uint16_t queue;
 	/** the device's max_size as asked for (0: not said), for engines that
 	 *  size scratch memory by the longest request */
 	uint64_t max_size;
@@ -111,8 +116,10 @@ struct vcrypto_engine_ops {
 	size_t session_align;        /**< alignment those bytes need */
 
 	/**
-	 * Create an engine context (one per device; used by one thread at a
-	 * time) configured by @p conf (NULL: defaults).
+	 * Create an engine context (the device's control context, and one per
+	 * data queue; each used by one thread at a time) configured by
+	 * @p conf (NULL: defaults). A session created on one context of an
+	 * engine runs on any other of the same conf->arg.
 	 * @return 0 or -errno (-EINVAL for a bad conf->arg).
 	 */
 	int (*ctx_create)(const struct vcrypto_engine_conf *conf, void **ctx);

@@ -26,6 +26,7 @@
  * session but only known per request on the wire).
  */
 #include <errno.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -361,16 +362,18 @@ make_pools(struct cdev_ctx *c, uint32_t max_sessions)
 
 	if (socket < 0)
 		socket = SOCKET_ID_ANY;
-	snprintf(name, sizeof(name), "vcs%u_%u", c->dev_id, c->qp);
+	/* Names by context address: a device has several contexts on one
+	 * queue pair (its control one and its first data queue's). */
+	snprintf(name, sizeof(name), "vcs%" PRIxPTR, (uintptr_t)c);
 	/* Stateless requests take a session each, for one burst at most. */
 	c->sess_pool = rte_cryptodev_sym_session_pool_create(name,
 		max_sessions + CDEV_SL_SESSIONS,
 		rte_cryptodev_sym_get_private_session_size(c->dev_id),
 		0, 0, socket);
-	snprintf(name, sizeof(name), "vco%u_%u", c->dev_id, c->qp);
+	snprintf(name, sizeof(name), "vco%" PRIxPTR, (uintptr_t)c);
 	c->op_pool = rte_crypto_op_pool_create(name, RTE_CRYPTO_OP_TYPE_SYMMETRIC,
 		CDEV_BURST, 0, IV_ROOM, socket);
-	snprintf(name, sizeof(name), "vcm%u_%u", c->dev_id, c->qp);
+	snprintf(name, sizeof(name), "vcm%" PRIxPTR, (uintptr_t)c);
 	c->mbuf_pool = rte_pktmbuf_pool_create(name, 2 * CDEV_BURST, 0, 0, 0,
 		socket);
 	if (c->sess_pool == NULL || c->op_pool == NULL || c->mbuf_pool == NULL)
@@ -395,11 +398,14 @@ cdev_ctx_create(const struct vcrypto_engine_conf *conf, void **ctx)
 	char name[RTE_CRYPTODEV_NAME_MAX_LEN];
 	struct rte_cryptodev_info info;
 	struct cdev_ctx *c;
-	uint16_t qp;
+	uint16_t base;
+	uint32_t qp;
 	int id, rc;
 
-	if (conf == NULL || parse_arg(conf->arg, name, sizeof(name), &qp) != 0)
+	if (conf == NULL || parse_arg(conf->arg, name, sizeof(name), &base) != 0)
 		return -EINVAL;
+	/* Data queue q runs on queue pair QP + q: one lcore each. */
+	qp = (uint32_t)base + conf->queue;
 	id = rte_cryptodev_get_dev_id(name);
 	if (id < 0)
 		return -ENODEV;
@@ -416,9 +422,9 @@ cdev_ctx_create(const struct vcrypto_engine_conf *conf, void **ctx)
 	if (c == NULL)
 		return -ENOMEM;
 	c->dev_id = id;
-	c->qp = qp;
+	c->qp = (uint16_t)qp;
 	c->iova_va = rte_eal_iova_mode() == RTE_IOVA_VA;
-	rc = make_pools(c, conf->max_sessions ? conf->max_sessions : 1024);
+	rc = make_pools(c, conf->max_sessions);
 	if (rc != 0) {
 		cdev_ctx_destroy(c);
 		return rc;

@@ -14,11 +14,13 @@
  * from vhost-user CREATE/CLOSE_CRYPTO_SESSION messages.
  *
  * A dataplane embeds it by creating one device per socket and calling
- * vcrypto_dev_poll() from the lcore(s) of its choice: one lcore may poll
- * many devices. rte_vhost's own thread tells the device about guests
- * connecting, starting and stopping; the device hands that state to the
- * poller safely, so the caller needs no locking of its own, except that a
- * device must not be polled while or after it is destroyed.
+ * vcrypto_dev_poll() from the lcore of its choice: one lcore may poll many
+ * devices. To spread one device over several lcores, each lcore calls
+ * vcrypto_dev_poll_queue() for its share of the device's queues instead.
+ * rte_vhost's own thread tells the device about guests connecting, starting
+ * and stopping; the device hands that state to the pollers safely, so the
+ * caller needs no locking of its own, except that a device must not be
+ * polled while or after it is destroyed.
  *
  * Requires an initialised EAL (rte_eal_init) before vcrypto_dev_create().
  */
@@ -118,12 +120,29 @@ int vcrypto_dev_create(const struct vcrypto_dev_params *params,
  * the control queue, then each data queue, up to one burst each.
  *
  * Never blocks: when rte_vhost's thread is reconfiguring the device, the
- * pass is skipped. Only one lcore at a time should poll a given device
- * (a concurrent call returns 0).
+ * pass is skipped, and so is a queue another lcore is serving right now.
  *
  * @return the number of requests completed (control and data).
  */
 unsigned int vcrypto_dev_poll(struct vcrypto_dev *dev);
+
+/**
+ * Serve one pass over one queue of the device, up to one burst: data queue
+ * @p qid (0 .. max_dataqueues - 1) or, for @p qid == max_dataqueues, the
+ * control queue. Lets several lcores share a device, each polling its own
+ * queues: each data queue runs on an engine context and counters of its
+ * own, and a session the control queue destroys is reused only once no data
+ * queue can still be using it.
+ *
+ * Never blocks; a queue another lcore is serving right now is skipped, as
+ * is an unknown @p qid.
+ *
+ * @return the number of requests completed.
+ */
+unsigned int vcrypto_dev_poll_queue(struct vcrypto_dev *dev, uint16_t qid);
+
+/** Data queues the device offers (its control queue's index). */
+uint16_t vcrypto_dev_max_dataqueues(const struct vcrypto_dev *dev);
 
 /**
  * Stop listening, disconnect the guest, remove the socket file, destroy
@@ -134,6 +153,16 @@ void vcrypto_dev_destroy(struct vcrypto_dev *dev);
 
 /** Read the device's counters (from any thread; each counter is atomic). */
 void vcrypto_dev_stats_get(const struct vcrypto_dev *dev,
+		struct vcrypto_dev_stats *stats);
+
+/**
+ * Read the counters of queue @p qid alone (data queue, or max_dataqueues
+ * for the control queue): requests, statuses, bytes, busy cycles and
+ * phases of that queue; device-wide counters (connections, sessions_active)
+ * stay zero.
+ * @return 0, or -EINVAL for an unknown queue.
+ */
+int vcrypto_dev_queue_stats_get(const struct vcrypto_dev *dev, uint16_t qid,
 		struct vcrypto_dev_stats *stats);
 
 /** The socket path the device serves. */

@@ -154,7 +154,7 @@ create_session(struct vcrypto_dev *dev, int vid, struct vu_msg *msg)
 		return RTE_VHOST_MSG_RESULT_ERR;
 	}
 	if (st == VIRTIO_CRYPTO_OK) {
-		rte_spinlock_lock(&dev->lock);
+		vcrypto_dev_lock(dev);
 		st = dev->vid == vid ?
 			vcrypto_ctrl_session_create(&dev->ctrl, &m.params, &id) :
 			VIRTIO_CRYPTO_ERR;
@@ -163,7 +163,7 @@ create_session(struct vcrypto_dev *dev, int vid, struct vu_msg *msg)
 			__atomic_store_n(&dev->stats.sessions_active,
 				dev->sessions.active, __ATOMIC_RELAXED);
 		}
-		rte_spinlock_unlock(&dev->lock);
+		vcrypto_dev_unlock(dev);
 	}
 	VCRYPTO_LOG(DEBUG, "%s: CREATE_CRYPTO_SESSION (layout %d, op 0x%x, algo %u/%u): status %u, id 0x%" PRIx64,
 		dev->path, m.layout, m.op_code, m.params.cipher_algo,
@@ -188,7 +188,7 @@ close_session(struct vcrypto_dev *dev, int vid, struct vu_msg *msg)
 			dev->path, msg->size);
 		return RTE_VHOST_MSG_RESULT_ERR;
 	}
-	rte_spinlock_lock(&dev->lock);
+	vcrypto_dev_lock(dev);
 	if (dev->vid == vid)
 		st = vcrypto_ctrl_session_destroy(&dev->ctrl, 0, id);
 	if (st == VIRTIO_CRYPTO_OK) {
@@ -196,7 +196,7 @@ close_session(struct vcrypto_dev *dev, int vid, struct vu_msg *msg)
 		__atomic_store_n(&dev->stats.sessions_active, dev->sessions.active,
 			__ATOMIC_RELAXED);
 	}
-	rte_spinlock_unlock(&dev->lock);
+	vcrypto_dev_unlock(dev);
 	if (st != VIRTIO_CRYPTO_OK && (msg->flags & VU_FLAG_NEED_REPLY))
 		return RTE_VHOST_MSG_RESULT_ERR;
 	return RTE_VHOST_MSG_RESULT_OK;
@@ -235,12 +235,12 @@ pause_for_change(struct vcrypto_dev *dev, int vid)
 	if (dev->vid != vid)
 		return;
 	__atomic_store_n(&dev->running, 0, __ATOMIC_RELEASE);
-	rte_spinlock_lock(&dev->lock);
+	vcrypto_dev_lock(dev);
 	if (dev->started) {
 		vcrypto_dev_stop_rings(dev);
 		dev->resync = true;
 	}
-	rte_spinlock_unlock(&dev->lock);
+	vcrypto_dev_unlock(dev);
 }
 
 static enum rte_vhost_msg_result
@@ -291,12 +291,12 @@ post_msg(int vid, void *m)
 
 	if (dev == NULL)
 		return RTE_VHOST_MSG_RESULT_NOT_HANDLED;
-	rte_spinlock_lock(&dev->lock);
+	vcrypto_dev_lock(dev);
 	if (dev->resync && dev->vid == vid) {
 		dev->resync = false;
 		rc = vcrypto_dev_start_rings(dev);
 	}
-	rte_spinlock_unlock(&dev->lock);
+	vcrypto_dev_unlock(dev);
 	if (rc != 0)
 		VCRYPTO_LOG(ERR, "%s: cannot restart after a vhost-user message (%u)",
 			dev->path, ((struct vu_msg *)m)->request);

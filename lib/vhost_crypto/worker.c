@@ -2,12 +2,13 @@
  * Copyright(c) 2026 The vcrypto authors
  */
 /*
- * The poller: one pass over a device's queues from the caller's lcore.
- * Per pass: one trylock; per queue: one burst of at most VCRYPTO_BURST
- * chains, taken in stages over the whole burst (heads, walks, decodes, one
- * engine call, completions), one used-idx publish and at most one eventfd
- * write; an idle queue costs one read of avail->idx. Nothing here allocates, blocks or logs above DEBUG per request;
- * a broken ring is reported once and the queue left alone.
+ * The poller: one pass over a device's queues, or over one of them, from
+ * the caller's lcore. Per queue: one trylock and one burst of at most
+ * VCRYPTO_BURST chains, taken in stages over the whole burst (heads, walks,
+ * decodes, one engine call, completions), one used-idx publish and at most
+ * one eventfd write; an idle queue costs one read of avail->idx. Nothing
+ * here allocates, blocks or logs above DEBUG per request; a broken ring is
+ * reported once and the queue left alone.
  */
 #include <string.h>
 #include <sys/eventfd.h>
@@ -38,7 +39,7 @@ ring_broken(struct vcrypto_dev *dev, struct vcrypto_vq *vq)
 	if (vq->broken_logged)
 		return;
 	vq->broken_logged = true;
-	vcrypto_stat_add(&dev->stats.broken_queues, 1);
+	vcrypto_stat_add(&vq->stats.broken_queues, 1);
 	VCRYPTO_LOG(ERR, "%s: queue %u: driver broke the ring (avail idx or head "
 		"out of range); queue stopped until the guest resets it",
 		dev->path, vq->index);
@@ -50,10 +51,11 @@ count(struct burst_stats *bs, uint8_t status)
 	bs->status[status < VCRYPTO_STAT_STATUS_NUM ? status : VCRYPTO_STAT_ERR]++;
 }
 
+/* Fold a burst into its queue's counters (the queue's poller writes them). */
 static void
-fold_stats(struct vcrypto_dev *dev, const struct burst_stats *bs, bool ctrl)
+fold_stats(struct vcrypto_vq *vq, const struct burst_stats *bs, bool ctrl)
 {
-	struct vcrypto_dev_stats *s = &dev->stats;
+	struct vcrypto_dev_stats *s = &vq->stats;
 	unsigned int i;
 
 	vcrypto_stat_add(&s->requests, bs->done);
@@ -73,8 +75,6 @@ fold_stats(struct vcrypto_dev *dev, const struct burst_stats *bs, bool ctrl)
 	if (bs->created != 0 || bs->destroyed != 0) {
 		vcrypto_stat_add(&s->sessions_created, bs->created);
 		vcrypto_stat_add(&s->sessions_destroyed, bs->destroyed);
-		__atomic_store_n(&s->sessions_active, dev->sessions.active,
-			__ATOMIC_RELAXED);
 	}
 }
 
@@ -98,6 +98,9 @@ poll_ctrlq(struct vcrypto_dev *dev, struct vcrypto_vq *vq)
 	struct burst_stats bs;
 	uint16_t i, n;
 
+	/* Destroyed sessions whose grace passed: wipe their keys now. */
+	if (dev->sessions.nretired != 0)
+		vcrypto_ctrl_reclaim(&dev->ctrl);
 	n = vcrypto_vring_split_pop_burst(&vq->ring, heads, VCRYPTO_BURST);
 	if (unlikely(vq->ring.broken))
 		ring_broken(dev, vq);
@@ -120,7 +123,10 @@ poll_ctrlq(struct vcrypto_dev *dev, struct vcrypto_vq *vq)
 	}
 	bs.done = n;
 	finish_burst(dev, vq);
-	fold_stats(dev, &bs, true);
+	fold_stats(vq, &bs, true);
+	if (bs.created != 0 || bs.destroyed != 0)
+		__atomic_store_n(&dev->stats.sessions_active, dev->sessions.active,
+			__ATOMIC_RELAXED);
 	return n;
 }
 
@@ -163,7 +169,7 @@ run_batch(struct vcrypto_dev *dev, struct vcrypto_vq *vq,
 
 	phase_mark(&db->bs, VCRYPTO_PHASE_DECODE);
 	if (db->nb_engine > 0)
-		dev->engine->process_burst(dev->engine_ctx, vq->batch,
+		dev->engine->process_burst(vq->engine_ctx, vq->batch,
 			db->nb_engine);
 	phase_mark(&db->bs, VCRYPTO_PHASE_ENGINE);
 	for (i = db->first; i < end; i++) {
@@ -223,12 +229,12 @@ decode_request(struct vcrypto_dev *dev, struct vcrypto_vq *vq,
 	struct vcrypto_req *req = &vq->reqs[i];
 	struct vcrypto_chain *chain = &vq->chains[i];
 
-	req->status = vcrypto_codec_data_decode(&dev->codec, chain,
+	req->status = vcrypto_codec_data_decode(&vq->codec, chain,
 		&vq->bounce, req);
 	if (unlikely(req->status == VCRYPTO_CODEC_DEFER)) {
 		/* The bounce area is full: finish what came before, retry. */
 		run_batch(dev, vq, db, i);
-		req->status = vcrypto_codec_data_decode(&dev->codec, chain,
+		req->status = vcrypto_codec_data_decode(&vq->codec, chain,
 			&vq->bounce, req);
 		if (req->status == VCRYPTO_CODEC_DEFER)
 			req->status = VIRTIO_CRYPTO_ERR;
@@ -260,14 +266,17 @@ poll_dataq(struct vcrypto_dev *dev, struct vcrypto_vq *vq)
 	for (i = 0; i < n; i++)
 		walked[i] = walk_request(dev, vq, &db, i, heads[i]);
 	phase_mark(&db.bs, VCRYPTO_PHASE_WALK);
+	/* From the first session lookup to the last use of one. */
+	vcrypto_grace_enter(&dev->grace, vq->index);
 	for (i = 0; i < n; i++)
 		if (walked[i])
 			decode_request(dev, vq, &db, i);
 	run_batch(dev, vq, &db, n);
+	vcrypto_grace_leave(&dev->grace, vq->index);
 	db.bs.done = n;
 	finish_burst(dev, vq);
 	phase_mark(&db.bs, VCRYPTO_PHASE_FINISH);
-	fold_stats(dev, &db.bs, false);
+	fold_stats(vq, &db.bs, false);
 	return n;
 }
 
@@ -277,29 +286,53 @@ serviceable(const struct vcrypto_vq *vq)
 	return vq->ready && vq->enabled && !vq->ring.broken;
 }
 
-unsigned int
-vcrypto_dev_poll(struct vcrypto_dev *dev)
+/*
+ * One pass over queue @p vq, from whichever lcore calls: its lock keeps a
+ * second poller of the same queue out, and rte_vhost's thread takes every
+ * queue's lock before changing what pollers read.
+ */
+static unsigned int
+poll_queue(struct vcrypto_dev *dev, struct vcrypto_vq *vq)
 {
 	unsigned int done = 0;
 	uint64_t t0;
+
+	if (!rte_spinlock_trylock(&vq->lock))
+		return 0;
+	/* Re-check under the lock: rte_vhost's thread may have stopped us. */
+	if (__atomic_load_n(&dev->running, __ATOMIC_RELAXED) &&
+			serviceable(vq)) {
+		t0 = rte_rdtsc();
+		done = vq->index == dev->max_dataqueues ?
+			poll_ctrlq(dev, vq) : poll_dataq(dev, vq);
+		if (done != 0)
+			vcrypto_stat_add(&vq->stats.busy_cycles,
+				rte_rdtsc() - t0);
+	}
+	rte_spinlock_unlock(&vq->lock);
+	return done;
+}
+
+unsigned int
+vcrypto_dev_poll_queue(struct vcrypto_dev *dev, uint16_t qid)
+{
+	/* Cheap check first: no lock traffic while no guest runs. */
+	if (qid > dev->max_dataqueues ||
+			!__atomic_load_n(&dev->running, __ATOMIC_ACQUIRE))
+		return 0;
+	return poll_queue(dev, &dev->vqs[qid]);
+}
+
+unsigned int
+vcrypto_dev_poll(struct vcrypto_dev *dev)
+{
+	unsigned int done;
 	uint16_t q;
 
-	/* Cheap check first: no lock traffic while no guest runs. */
 	if (!__atomic_load_n(&dev->running, __ATOMIC_ACQUIRE))
 		return 0;
-	if (!rte_spinlock_trylock(&dev->lock))
-		return 0;
-	t0 = rte_rdtsc();
-	/* Re-check under the lock: rte_vhost's thread may have stopped us. */
-	if (__atomic_load_n(&dev->running, __ATOMIC_RELAXED)) {
-		if (serviceable(&dev->vqs[dev->max_dataqueues]))
-			done += poll_ctrlq(dev, &dev->vqs[dev->max_dataqueues]);
-		for (q = 0; q < dev->max_dataqueues; q++)
-			if (serviceable(&dev->vqs[q]))
-				done += poll_dataq(dev, &dev->vqs[q]);
-	}
-	if (done != 0)
-		vcrypto_stat_add(&dev->stats.busy_cycles, rte_rdtsc() - t0);
-	rte_spinlock_unlock(&dev->lock);
+	done = poll_queue(dev, &dev->vqs[dev->max_dataqueues]);
+	for (q = 0; q < dev->max_dataqueues; q++)
+		done += poll_queue(dev, &dev->vqs[q]);
 	return done;
 }

@@ -631,6 +631,32 @@ test_stateless(struct vcrypto_session_table *t)
 	CHECK_EQ(fake_live, 0);
 }
 
+/*
+ * A retired session stops resolving at once but keeps its slot and keys
+ * (a reader may hold it) until released; the FIFO frees the oldest first.
+ */
+static void
+test_retire(struct vcrypto_session_table *t, struct vcrypto_session *s)
+{
+	uint64_t id = s->id;
+	uint32_t active = t->active;
+
+	memset(s->priv, 0x5c, 16);
+	vcrypto_session_retire(t, s);
+	s->retired_at = 7;
+	CHECK(vcrypto_session_lookup(t, id) == NULL);
+	CHECK_EQ(t->active, active - 1);
+	CHECK_EQ(t->nretired, 1);
+	CHECK(vcrypto_session_oldest_retired(t) == s && s->retired_at == 7);
+	CHECK(((uint8_t *)s->priv)[15] == 0x5c); /* still usable by a reader */
+	CHECK(vcrypto_session_alloc(t) == NULL); /* not free yet */
+	vcrypto_session_release_retired(t);
+	CHECK(((uint8_t *)s->priv)[15] == 0); /* wiped on release */
+	CHECK(vcrypto_session_oldest_retired(t) == NULL);
+	CHECK(vcrypto_session_alloc(t) == s);
+	CHECK_EQ(vcrypto_session_publish(t, s) == id, 0);
+}
+
 static void
 test_sessions(void)
 {
@@ -642,7 +668,12 @@ test_sessions(void)
 	CHECK_EQ(vcrypto_session_table_init(&t, 2, 100, 64), 0);
 	a = vcrypto_session_alloc(&t);
 	b = vcrypto_session_alloc(&t);
-	CHECK(a != NULL && b != NULL && a->id != 0 && b->id != 0 && a->id != b->id);
+	CHECK(a != NULL && b != NULL && a != b && a->id == 0);
+	/* Not resolvable until built and published. */
+	CHECK(vcrypto_session_lookup(&t, 1) == NULL);
+	CHECK(vcrypto_session_publish(&t, a) == a->id);
+	CHECK(vcrypto_session_publish(&t, b) == b->id);
+	CHECK(a->id != 0 && b->id != 0 && a->id != b->id);
 	CHECK(((uintptr_t)a->priv % 64) == 0 && ((uintptr_t)b->priv % 64) == 0);
 	CHECK(vcrypto_session_alloc(&t) == NULL);
 	CHECK(vcrypto_session_lookup(&t, a->id) == a);
@@ -654,9 +685,12 @@ test_sessions(void)
 	CHECK(((uint8_t *)a->priv)[99] == 0); /* keys wiped */
 	CHECK(vcrypto_session_lookup(&t, old) == NULL);
 	c = vcrypto_session_alloc(&t);
-	CHECK(c == a && c->id != old); /* same slot, new generation */
+	CHECK(c == a);
+	vcrypto_session_publish(&t, c);
+	CHECK(c->id != old); /* same slot, new generation */
 	CHECK(vcrypto_session_lookup(&t, old) == NULL);
 	CHECK_EQ(t.active, 2);
+	test_retire(&t, b);
 
 	c->info.kind = VCRYPTO_SESS_CIPHER;
 	c->info.iv_lens = 1ull << 16;
