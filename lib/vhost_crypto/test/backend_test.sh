@@ -9,7 +9,9 @@
 # vhost-user messages with only the data queues set up, a guest killed with
 # SIGKILL followed by a new guest, then SIGINT: exit 0, socket removed,
 # final statistics printed. Then the guest's memory table replaced while
-# requests are in flight (its own backend: exact request counts).
+# requests are in flight (its own backend: exact request counts), the
+# device spread over two lcores with sessions destroyed under running
+# requests, and the cryptodev engine.
 #
 # usage: backend_test.sh BACKEND CLIENT   (EAL runs with --no-huge)
 set -u
@@ -162,12 +164,40 @@ if [ "$failed" -ne 0 ]; then
 	cat "$dir/be-remap.log" >&2
 fi
 
+# The device spread over two lcores, data queue 1 alone on core 1: the
+# client's destroy race then has the control queue (lcore 1) destroying
+# sessions while lcore 2 ciphers with them.
+ssock=$dir/spread.sock
+"$backend" --no-huge -m 256 --file-prefix "$prefix-spread" --lcores '0@0,1@0,2@1' -- \
+	--socket-file "1:2,$ssock" --queues 2 --max-sessions 16 >"$dir/be-spread.log" 2>&1 &
+be_pid=$!
+check "backend (spread) ready" wait_for "$dir/be-spread.log" '^vcrypto-backend: ready' 30
+check "spread: data queue 1 on lcore 2" grep -q "data queue 1 on lcore 2" "$dir/be-spread.log"
+check "client (spread)" bash -c \
+	"timeout 60 '$client' --socket '$ssock' --max-sessions 16 >'$dir/spread.log' 2>&1"
+check "client (spread, REVISION_1, indirect)" bash -c \
+	"timeout 60 '$client' --socket '$ssock' --rev1 --indirect --max-sessions 16 >>'$dir/spread.log' 2>&1"
+grep -E "destroy race|FAIL" "$dir/spread.log"
+kill -INT "$be_pid"
+wait "$be_pid"
+rc=$?
+be_pid=
+check "backend (spread) exit status 0 (got $rc)" test "$rc" -eq 0
+line=$(grep "^vcrypto-backend: dev $ssock: requests=" "$dir/be-spread.log")
+echo "$line"
+q1=$(sed -n 's/.* queue_requests=[0-9]*,\([0-9]*\).*/\1/p' <<<"$line")
+check "spread: data queue 1 served requests (${q1:-none})" test "${q1:-0}" -gt 100
+check "spread: no session left" test "$(field sessions_active)" -eq 0
+check "spread: created == destroyed" test "$(field sessions_created)" -eq "$(field sessions_destroyed)"
+
 # The cryptodev engine, on each software cryptodev that loads: the same
-# client (vectors of what the config offers), both session paths.
+# client (vectors of what the config offers), both session paths; the two
+# data queues on two lcores, each on its own queue pair.
 for pmd in crypto_aesni_mb0 crypto_openssl0; do
 	csock=$dir/cd-$pmd.sock
-	"$backend" --no-huge -m 256 --no-pci --file-prefix "$prefix-$pmd" -l 0,1 --vdev "$pmd" -- \
-		--socket-file "1,$csock,engine=cryptodev:$pmd" --queues 2 --max-sessions 16 \
+	"$backend" --no-huge -m 256 --no-pci --file-prefix "$prefix-$pmd" --lcores '0@0,1@0,2@1' \
+		--vdev "$pmd" -- \
+		--socket-file "1:2,$csock,engine=cryptodev:$pmd" --queues 2 --max-sessions 16 \
 		>"$dir/be-$pmd.log" 2>&1 &
 	be_pid=$!
 	if ! wait_for "$dir/be-$pmd.log" '^vcrypto-backend: ready' 30; then

@@ -49,6 +49,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <inttypes.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -1274,6 +1275,88 @@ test_burst(void)
 	CHECK_EQ(destroy_session(id), VIRTIO_CRYPTO_OK);
 }
 
+/*
+ * Destroy a session while requests on it are in flight on the last data
+ * queue (on a backend that spreads its queues, another lcore than the
+ * control queue's). Every request must come back either OK with the right
+ * ciphertext or INVSESS: never OK with bytes ciphered by wiped or reused
+ * keys. 16 KiB requests keep the data lcore busy while the destroy lands.
+ */
+#define RACE_ROUNDS 100
+#define RACE_LEN 16384
+
+static void
+race_round(const uint8_t *src, const uint8_t *ref, unsigned int per_q,
+		unsigned int *ok, unsigned int *invsess, unsigned int *bad)
+{
+	static struct dreq r[QSZ];
+	struct vcrypto_vq *vq = vqs[nq - 2];
+	uint64_t id = 0;
+	unsigned int i;
+
+	breset();
+	if (create_session(VIRTIO_CRYPTO_CIPHER_AES_CBC, nist_key, 16,
+			VIRTIO_CRYPTO_OP_ENCRYPT, &id) != VIRTIO_CRYPTO_OK) {
+		(*bad)++;
+		return;
+	}
+	for (i = 0; i < per_q; i++)
+		post_cipher(vq, VIRTIO_CRYPTO_CIPHER_ENCRYPT, id, nist_iv, 16, src,
+			RACE_LEN, RACE_LEN, &r[i]);
+	publish(vq);
+	if (destroy_session(id) != VIRTIO_CRYPTO_OK)
+		(*bad)++;
+	if (wait_used(vq, per_q, NULL) != 0) {
+		(*bad)++;
+		return;
+	}
+	for (i = 0; i < per_q; i++) {
+		if (*r[i].status == VIRTIO_CRYPTO_OK &&
+				memcmp(r[i].dst, ref, RACE_LEN) == 0)
+			(*ok)++;
+		else if (*r[i].status == VIRTIO_CRYPTO_INVSESS)
+			(*invsess)++;
+		else
+			(*bad)++;
+	}
+}
+
+static void
+test_destroy_race(void)
+{
+	static uint8_t src[RACE_LEN], ref[RACE_LEN];
+	const unsigned int per_q = use_indirect ? 48 : 12;
+	unsigned int i, ok = 0, invsess = 0, bad = 0;
+	struct dreq one;
+	uint64_t id = 0;
+
+	if (max_size < RACE_LEN) {
+		printf("client: destroy race skipped (max_size %" PRIu64 ")\n",
+			max_size);
+		return;
+	}
+	for (i = 0; i < RACE_LEN; i++)
+		src[i] = (uint8_t)(i * 7 + 1);
+	/* The reference: the same request alone, on a session left alive. */
+	breset();
+	CHECK_EQ(create_session(VIRTIO_CRYPTO_CIPHER_AES_CBC, nist_key, 16,
+		VIRTIO_CRYPTO_OP_ENCRYPT, &id), VIRTIO_CRYPTO_OK);
+	post_cipher(vqs[nq - 2], VIRTIO_CRYPTO_CIPHER_ENCRYPT, id, nist_iv, 16,
+		src, RACE_LEN, RACE_LEN, &one);
+	publish(vqs[nq - 2]);
+	CHECK(wait_used(vqs[nq - 2], 1, NULL) == 0);
+	CHECK_EQ(*one.status, VIRTIO_CRYPTO_OK);
+	memcpy(ref, one.dst, RACE_LEN);
+	CHECK_EQ(destroy_session(id), VIRTIO_CRYPTO_OK);
+
+	for (i = 0; i < RACE_ROUNDS; i++)
+		race_round(src, ref, per_q, &ok, &invsess, &bad);
+	printf("client: destroy race: %u rounds of %u requests: %u OK, %u INVSESS, "
+		"%u wrong\n", RACE_ROUNDS, per_q, ok, invsess, bad);
+	CHECK_EQ(bad, 0);
+	CHECK_EQ(ok + invsess, RACE_ROUNDS * per_q);
+}
+
 static void
 test_full_table(unsigned int max)
 {
@@ -1971,6 +2054,7 @@ main(int argc, char **argv)
 	test_refusals();
 	test_too_big();
 	test_burst();
+	test_destroy_race();
 	test_broken_ring();
 	if (max_sessions)
 		test_full_table(max_sessions);
