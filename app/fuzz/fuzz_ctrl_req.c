@@ -19,14 +19,19 @@
  *    live in the table, and a session was created;
  *  - a destroy that answered OK made its id stop resolving;
  *  - the table's live count moves by exactly the sessions created/destroyed;
+ *  - with a grace period (cfg bit 4), a destroyed session waits retired
+ *    while the data-queue reader is inside a pass, and is freed once it
+ *    leaves; every slot is live, free or retired, never two of them;
  *  - after vcrypto_ctrl_destroy_all() nothing is live; nothing leaks.
  *
  * Input layout (little-endian; bytes past the end read as 0):
- *   u8 cfg       bit 0 REVISION_1; bits 1-3: max_sessions - 1
+ *   u8 cfg       bit 0 REVISION_1; bits 1-3: max_sessions - 1; bit 4:
+ *                destroys go through a grace period with one reader
  *   then requests until the input ends (at most 16):
  *     u8  shape  bits 0-1 readable segments (0..3), bits 2-3 writable
  *                segments (0..3), bit 4: put the last created session id
- *                at bytes 16..23 (destroy's session_id)
+ *                at bytes 16..23 (destroy's session_id), bit 5: the
+ *                reader enters a pass (or leaves it) before the request
  *     u16 rlen   request bytes (% 512)
  *     u8  split[2]  where the readable segments are cut
  *     u8  wlen[3]   writable segment sizes (0 means 16)
@@ -162,7 +167,8 @@ check_result(const struct vcrypto_ctrl_ctx *ctx, const struct vcrypto_chain *c,
 	FZ_ASSERT(t->active == active_before + res->created - res->destroyed,
 		"active %u -> %u, created %d destroyed %d", active_before,
 		t->active, res->created, res->destroyed);
-	FZ_ASSERT(t->active + t->nfree == t->cap, "table accounting");
+	FZ_ASSERT(t->active + t->nfree + t->nretired == t->cap,
+		"table accounting");
 	if (res->written && res->used_len == 1)
 		FZ_ASSERT(c->seg[c->nread].hva[0] == res->status,
 			"status byte %u, result %u", c->seg[c->nread].hva[0],
@@ -193,6 +199,24 @@ check_result(const struct vcrypto_ctrl_ctx *ctx, const struct vcrypto_chain *c,
 			"destroyed id still resolves");
 }
 
+/*
+ * The data queue's reader enters a pass, or leaves it: then nothing may
+ * stay retired once the control path reclaims.
+ */
+static bool
+reader_toggle(const struct vcrypto_ctrl_ctx *ctx, bool inside)
+{
+	if (!inside) {
+		vcrypto_grace_enter(ctx->grace, 0);
+		return true;
+	}
+	vcrypto_grace_leave(ctx->grace, 0);
+	vcrypto_ctrl_reclaim(ctx);
+	FZ_ASSERT(ctx->sessions->nretired == 0, "%u retired after the reader left",
+		ctx->sessions->nretired);
+	return false;
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -206,19 +230,28 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		.caps = &caps,
 		.engine_ctx = mb_ctx,
 	};
+	struct vcrypto_grace_reader reader;
 	struct vcrypto_ctrl_result res;
+	struct vcrypto_grace grace;
 	struct vcrypto_chain c;
 	uint64_t last_id = 0;
+	bool inside = false;
 	unsigned int i;
 
 	if (vcrypto_session_table_init(&t, 1 + ((cfg >> 1) & 7),
 			vcrypto_engine_ipsec_mb.session_size,
 			vcrypto_engine_ipsec_mb.session_align) != 0)
 		return 0;
+	if (cfg & 0x10) {
+		vcrypto_grace_init(&grace, &reader, 1);
+		ctx.grace = &grace;
+	}
 	for (i = 0; i < MAX_REQS && in.n > 0; i++) {
 		uint32_t before = t.active;
 		uint64_t destroy_id = 0;
 
+		if (ctx.grace != NULL && in.n > 0 && (in.p[0] & 0x20))
+			inside = reader_toggle(&ctx, inside);
 		if (chain_build(&in, &c, last_id) == 0) {
 			/* The id a destroy names, read as ctrl.c reads it. */
 			if (c.read_len >= 24) {
