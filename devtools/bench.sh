@@ -102,7 +102,7 @@ for point_algo in ${algos//,/ }; do
 	done
 done
 
-# raw: BENCH,label,algo,size,burst,mops,gbps,lat_med,lat_p99
+# raw: BENCH,label,algo,size,burst,mops,gbps,lat_med,lat_p99,qps,cpu_share
 # Each set-up's best repeat per point; the backend cycles of vcrypto's
 # best repeat (its CPO line follows its BENCH line).
 awk -F, '

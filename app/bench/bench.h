@@ -19,6 +19,11 @@
 #include <rte_mempool.h>
 
 #define BENCH_MAX_BURST 64
+#define BENCH_MAX_QPS 16
+/** bench_conf.pace_us: sleep as long as the pipeline allows (adapted). */
+#define BENCH_PACE_ADAPTIVE UINT32_MAX
+#define BENCH_PACE_MIN_US 5u
+#define BENCH_PACE_MAX_US 2000u
 #define BENCH_MAX_SIZES 16
 /* Op private area: IV, then AAD. */
 #define BENCH_IV_OFFSET (sizeof(struct rte_crypto_op) + sizeof(struct rte_crypto_sym_op))
@@ -46,12 +51,19 @@ struct bench_result {
 	double lat_median_us;  /**< per-op latency of an isolated burst */
 	double lat_p99_us;
 	uint64_t failed;       /**< ops that completed with a non-success status */
+	/** CPU time of the whole process over the throughput phase, as a
+	 *  fraction of one core's wall-clock time over that phase. */
+	double cpu_share;
 };
 
 /** Parameters of a run. */
 struct bench_conf {
 	uint8_t dev_id;
-	uint16_t qp_id;
+	uint16_t qp_id;        /**< latency queue pair, first throughput one */
+	uint16_t nb_qps;       /**< throughput: qp_id.. qp_id + nb_qps - 1, round-robin */
+	/** After a pass over the qps that moved nothing, sleep this long
+	 *  (0: spin; BENCH_PACE_ADAPTIVE: adapted to the pipeline). */
+	uint32_t pace_us;
 	uint16_t burst;
 	uint32_t ops;          /**< ops per throughput point */
 	uint32_t lat_bursts;   /**< isolated bursts per latency point */

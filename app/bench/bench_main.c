@@ -28,10 +28,18 @@ usage(const char *prog)
 {
 	printf("usage: %s [EAL args] -- --dev NAME [--label TEXT] [--algos LIST]\n"
 	       "          [--sizes 64,256,...] [--burst N] [--ops N] [--lat-bursts N]\n"
+	       "          [--qps N] [--pace[=US]]\n"
+	       "  --lat-bursts N  isolated bursts for the latency (default 2000; 0: none)\n"
+	       "  --qps N         drive queue pairs 0..N-1 round-robin, the ops split evenly\n"
+	       "                  (default 1; the device needs N, e.g. devarg queues=N)\n"
+	       "  --pace[=US]     after a pass over the queue pairs that moved nothing,\n"
+	       "                  sleep instead of spinning: US microseconds, or by default\n"
+	       "                  as long as the ops in flight last (adapted, %u to %u us)\n"
 	       "algorithms: %s\n"
 	       "Prints one CSV line per point:\n"
-	       "  BENCH,label,algo,size,burst,mops,gbps,lat_median_us,lat_p99_us\n",
-	       prog, bench_algo_names());
+	       "  BENCH,label,algo,size,burst,mops,gbps,lat_median_us,lat_p99_us,qps,cpu_share\n"
+	       "cpu_share: the process's CPU time over the throughput phase, in cores\n",
+	       prog, BENCH_PACE_MIN_US, BENCH_PACE_MAX_US, bench_algo_names());
 }
 
 static int
@@ -62,6 +70,8 @@ parse_args(struct bench_args *a, int argc, char **argv)
 		{ "burst", required_argument, NULL, 'b' },
 		{ "ops", required_argument, NULL, 'o' },
 		{ "lat-bursts", required_argument, NULL, 'L' },
+		{ "qps", required_argument, NULL, 'q' },
+		{ "pace", optional_argument, NULL, 'p' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -72,6 +82,7 @@ parse_args(struct bench_args *a, int argc, char **argv)
 	a->conf.burst = 32;
 	a->conf.ops = 1000000;
 	a->conf.lat_bursts = 2000;
+	a->conf.nb_qps = 1;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
 		case 'd': a->dev = optarg; break;
@@ -84,26 +95,42 @@ parse_args(struct bench_args *a, int argc, char **argv)
 		case 'b': a->conf.burst = (uint16_t)atoi(optarg); break;
 		case 'o': a->conf.ops = (uint32_t)strtoul(optarg, NULL, 0); break;
 		case 'L': a->conf.lat_bursts = (uint32_t)strtoul(optarg, NULL, 0); break;
+		case 'q': a->conf.nb_qps = (uint16_t)atoi(optarg); break;
+		case 'p':
+			a->conf.pace_us = optarg ? (uint32_t)strtoul(optarg, NULL, 0) :
+				BENCH_PACE_ADAPTIVE;
+			break;
 		default: return -EINVAL;
 		}
 	}
 	if (a->dev == NULL || a->conf.burst == 0 || a->conf.burst > BENCH_MAX_BURST ||
-	    a->conf.ops == 0)
+	    a->conf.ops == 0 || a->conf.nb_qps == 0 || a->conf.nb_qps > BENCH_MAX_QPS)
 		return -EINVAL;
 	if (a->label == NULL)
 		a->label = a->dev;
-	/* enough ops in flight to cover a deep queue, a multiple of the burst */
-	a->conf.pool_ops = 16 * a->conf.burst;
+	/* enough ops in flight to cover a deep queue, a multiple of the burst,
+	 * on each queue pair */
+	a->conf.pool_ops = 16 * a->conf.burst * a->conf.nb_qps;
 	return 0;
+}
+
+static unsigned int
+max_qps(uint8_t dev_id)
+{
+	struct rte_cryptodev_info info;
+
+	rte_cryptodev_info_get(dev_id, &info);
+	return info.max_nb_queue_pairs;
 }
 
 static int
 setup_device(struct bench_args *a)
 {
-	struct rte_cryptodev_config dconf = { .nb_queue_pairs = 1 };
+	struct rte_cryptodev_config dconf = { .nb_queue_pairs = a->conf.nb_qps };
 	struct rte_cryptodev_qp_conf qconf = { .nb_descriptors = 2048 };
 	struct bench_conf *c = &a->conf;
 	uint32_t largest = 0, i;
+	uint16_t qp;
 	int id, socket;
 
 	id = rte_cryptodev_get_dev_id(a->dev);
@@ -127,10 +154,18 @@ setup_device(struct bench_args *a)
 	}
 	dconf.socket_id = socket;
 	qconf.mp_session = c->sess_pool;
-	if (rte_cryptodev_configure(c->dev_id, &dconf) < 0 ||
-	    rte_cryptodev_queue_pair_setup(c->dev_id, 0, &qconf, socket) < 0 ||
-	    rte_cryptodev_start(c->dev_id) < 0) {
-		printf("cannot configure and start %s\n", a->dev);
+	if (rte_cryptodev_configure(c->dev_id, &dconf) < 0) {
+		printf("cannot configure %s with %u queue pairs (it has %u)\n", a->dev,
+		       c->nb_qps, max_qps(c->dev_id));
+		return -EIO;
+	}
+	for (qp = 0; qp < c->nb_qps; qp++)
+		if (rte_cryptodev_queue_pair_setup(c->dev_id, qp, &qconf, socket) < 0) {
+			printf("cannot set up queue pair %u of %s\n", qp, a->dev);
+			return -EIO;
+		}
+	if (rte_cryptodev_start(c->dev_id) < 0) {
+		printf("cannot start %s\n", a->dev);
 		return -EIO;
 	}
 	return 0;
@@ -167,9 +202,9 @@ run_all(struct bench_args *a)
 				failures++;
 				continue;
 			}
-			printf("BENCH,%s,%s,%u,%u,%.3f,%.3f,%.2f,%.2f\n", a->label, algo->name,
-			       a->sizes[i], a->conf.burst, r.mops, r.gbps, r.lat_median_us,
-			       r.lat_p99_us);
+			printf("BENCH,%s,%s,%u,%u,%.3f,%.3f,%.2f,%.2f,%u,%.3f\n", a->label,
+			       algo->name, a->sizes[i], a->conf.burst, r.mops, r.gbps,
+			       r.lat_median_us, r.lat_p99_us, a->conf.nb_qps, r.cpu_share);
 			fflush(stdout);
 		}
 	}
