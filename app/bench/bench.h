@@ -20,6 +20,7 @@
 
 #define BENCH_MAX_BURST 64
 #define BENCH_MAX_QPS 16
+#define BENCH_MAX_DEPTH 8192   /**< ops in circulation per queue pair */
 /** bench_conf.pace_us: sleep as long as the pipeline allows (adapted). */
 #define BENCH_PACE_ADAPTIVE UINT32_MAX
 #define BENCH_PACE_MIN_US 5u

@@ -28,13 +28,14 @@ usage(const char *prog)
 {
 	printf("usage: %s [EAL args] -- --dev NAME [--label TEXT] [--algos LIST]\n"
 	       "          [--sizes 64,256,...] [--burst N] [--ops N] [--lat-bursts N]\n"
-	       "          [--qps N] [--pace[=US]]\n"
+	       "          [--qps N] [--pace[=US]] [--depth N]\n"
 	       "  --lat-bursts N  isolated bursts for the latency (default 2000; 0: none)\n"
 	       "  --qps N         drive queue pairs 0..N-1 round-robin, the ops split evenly\n"
 	       "                  (default 1; the device needs N, e.g. devarg queues=N)\n"
 	       "  --pace[=US]     after a pass over the queue pairs that moved nothing,\n"
 	       "                  sleep instead of spinning: US microseconds, or by default\n"
 	       "                  as long as the ops in flight last (adapted, %u to %u us)\n"
+	       "  --depth N       ops in circulation per queue pair (default 16 bursts)\n"
 	       "algorithms: %s\n"
 	       "Prints one CSV line per point:\n"
 	       "  BENCH,label,algo,size,burst,mops,gbps,lat_median_us,lat_p99_us,qps,cpu_share\n"
@@ -72,6 +73,7 @@ parse_args(struct bench_args *a, int argc, char **argv)
 		{ "lat-bursts", required_argument, NULL, 'L' },
 		{ "qps", required_argument, NULL, 'q' },
 		{ "pace", optional_argument, NULL, 'p' },
+		{ "depth", required_argument, NULL, 'D' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -96,6 +98,7 @@ parse_args(struct bench_args *a, int argc, char **argv)
 		case 'o': a->conf.ops = (uint32_t)strtoul(optarg, NULL, 0); break;
 		case 'L': a->conf.lat_bursts = (uint32_t)strtoul(optarg, NULL, 0); break;
 		case 'q': a->conf.nb_qps = (uint16_t)atoi(optarg); break;
+		case 'D': a->conf.pool_ops = (uint32_t)strtoul(optarg, NULL, 0); break;
 		case 'p':
 			a->conf.pace_us = optarg ? (uint32_t)strtoul(optarg, NULL, 0) :
 				BENCH_PACE_ADAPTIVE;
@@ -110,7 +113,11 @@ parse_args(struct bench_args *a, int argc, char **argv)
 		a->label = a->dev;
 	/* enough ops in flight to cover a deep queue, a multiple of the burst,
 	 * on each queue pair */
-	a->conf.pool_ops = 16 * a->conf.burst * a->conf.nb_qps;
+	if (a->conf.pool_ops == 0)
+		a->conf.pool_ops = 16 * a->conf.burst;
+	if (a->conf.pool_ops > BENCH_MAX_DEPTH)
+		return -EINVAL;
+	a->conf.pool_ops *= a->conf.nb_qps;
 	return 0;
 }
 
