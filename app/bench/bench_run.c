@@ -2,6 +2,7 @@
  * Copyright(c) 2026 The vcrypto authors
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -141,18 +142,23 @@ pipe_dequeue(const struct bench_conf *conf, struct bench_pipe *p, uint16_t qp)
 	return n;
 }
 
-/* One round-robin pass over the queue pairs; returns the ops moved. */
-static uint32_t
+/*
+ * One round-robin pass over the queue pairs. Returns true if a call moved
+ * a full burst, so more may be waiting; false once the pass took all
+ * there was, which is when --pace sleeps: chasing each completion as it
+ * trickles in would wake the frontend for a few ops at a time.
+ */
+static bool
 pipe_pass(const struct bench_conf *conf, struct bench_pipe *p)
 {
-	uint32_t moved = 0;
+	bool full = false;
 	uint16_t qp;
 
 	for (qp = 0; qp < conf->nb_qps; qp++) {
-		moved += pipe_enqueue(conf, p, qp);
-		moved += pipe_dequeue(conf, p, qp);
+		full |= pipe_enqueue(conf, p, qp) == conf->burst;
+		full |= pipe_dequeue(conf, p, qp) == conf->burst;
 	}
-	return moved;
+	return full;
 }
 
 /* The ops split evenly over the queue pairs, the first ones taking the
@@ -229,7 +235,8 @@ bench_throughput(const struct bench_conf *conf, struct bench_set *set, uint32_t 
 {
 	struct bench_pipe p;
 	uint64_t start, cycles, last_progress, now;
-	uint32_t done_before, moved;
+	uint32_t done_before;
+	bool full;
 	double cpu0;
 
 	pipe_init(conf, set, &p);
@@ -238,19 +245,17 @@ bench_throughput(const struct bench_conf *conf, struct bench_set *set, uint32_t 
 	last_progress = start;
 	while (p.deq_total < conf->ops) {
 		done_before = p.deq_total;
-		moved = pipe_pass(conf, &p);
-		if (p.deq_total != done_before) {
-			last_progress = rte_rdtsc();
-			continue;
-		}
-		if (moved == 0 && conf->pace_us > 0)
-			pace_wait(conf, &p);
+		full = pipe_pass(conf, &p);
 		now = rte_rdtsc();
-		if (now - last_progress > BENCH_STALL_SEC * rte_get_tsc_hz()) {
+		if (p.deq_total != done_before) {
+			last_progress = now;
+		} else if (now - last_progress > BENCH_STALL_SEC * rte_get_tsc_hz()) {
 			printf("throughput: no completion for %d s (%u of %u done)\n",
 			       BENCH_STALL_SEC, p.deq_total, conf->ops);
 			return -ETIMEDOUT;
 		}
+		if (!full && conf->pace_us > 0)
+			pace_wait(conf, &p);
 	}
 	cycles = rte_rdtsc_precise() - start;
 	res->failed += p.failed;
