@@ -13,7 +13,7 @@
 # the backend's busy cycles per request.
 #
 # Two cores: the frontend runs on core 0 and sleeps whenever a pass over
-# its queue pairs moved nothing (vcrypto-bench --pace). The backend's main
+# its queue pairs moved nothing (vcrypto-bench --pace), at SCHED_FIFO. The backend's main
 # lcore sleeps on core 0; in 1q1l and 2q1l its worker polls on core 1; in
 # 2q2l the worker of the control queue and data queue 0 polls on core 1 and
 # the worker of data queue 1 shares core 0 with the frontend
@@ -29,8 +29,10 @@
 #   times per point, and each keeps its best throughput),
 #   VCRYPTO_BENCH_OUT (default results/),
 #   VCRYPTO_BENCH_PACE (vcrypto-bench --pace=US; default: adaptive),
-#   VCRYPTO_BENCH_RT (1: run the frontend SCHED_FIFO, so that it takes the
-#   shared core back as soon as its sleep ends; default 0),
+#   VCRYPTO_BENCH_RT (default 1: the frontend runs SCHED_FIFO, so that it
+#   takes the shared core back from the polling worker as soon as its sleep
+#   ends; under SCHED_OTHER, half the runs of 2q2l at 4 KiB lost half
+#   their throughput to late wake-ups; 0: SCHED_OTHER),
 #   VCRYPTO_BENCH_INFLIGHT (ops in circulation over all queue pairs, split
 #   evenly, default 1024: the same in every layout, because more buffers in
 #   flight cost the backend by themselves (AES-GCM at 16 KiB: about 15%
@@ -65,7 +67,7 @@ layouts="1q1l 2q1l 2q2l"
 second=0
 [ "$(nproc)" -lt 3 ] || second=2
 sched=
-if [ "${VCRYPTO_BENCH_RT:-0}" = 1 ]; then
+if [ "${VCRYPTO_BENCH_RT:-1}" = 1 ]; then
 	chrt -f 1 true 2>/dev/null && sched="chrt -f 1" \
 		|| echo "VCRYPTO_BENCH_RT=1: SCHED_FIFO not allowed here; the frontend runs SCHED_OTHER"
 fi
