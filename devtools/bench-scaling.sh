@@ -12,9 +12,9 @@
 # (b)/(a), the frontend's CPU time over the measured phase (in cores) and
 # the backend's busy cycles per request.
 #
-# Two cores: the frontend runs on core 0 and sleeps whenever a pass over
-# its queue pairs moved nothing (vcrypto-bench --pace), at SCHED_FIFO. The backend's main
-# lcore sleeps on core 0; in 1q1l and 2q1l its worker polls on core 1; in
+# Two cores: the frontend runs on core 0, at SCHED_FIFO, and sleeps once a
+# pass over its queue pairs took all there was (vcrypto-bench --pace). The
+# backend's main lcore sleeps on core 0; in 1q1l and 2q1l its worker polls on core 1; in
 # 2q2l the worker of the control queue and data queue 0 polls on core 1 and
 # the worker of data queue 1 shares core 0 with the frontend
 # (--lcores 0@0,1@1,2@0 --socket-file 1:2,PATH). The control queue stays

@@ -62,8 +62,8 @@ struct bench_conf {
 	uint8_t dev_id;
 	uint16_t qp_id;        /**< latency queue pair, first throughput one */
 	uint16_t nb_qps;       /**< throughput: qp_id.. qp_id + nb_qps - 1, round-robin */
-	/** After a pass over the qps that moved nothing, sleep this long
-	 *  (0: spin; BENCH_PACE_ADAPTIVE: adapted to the pipeline). */
+	/** Once a pass over the qps took all there was (no full burst),
+	 *  sleep this long (0: spin; BENCH_PACE_ADAPTIVE: adapted). */
 	uint32_t pace_us;
 	uint16_t burst;
 	uint32_t ops;          /**< ops per throughput point */

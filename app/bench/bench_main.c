@@ -32,7 +32,7 @@ usage(const char *prog)
 	       "  --lat-bursts N  isolated bursts for the latency (default 2000; 0: none)\n"
 	       "  --qps N         drive queue pairs 0..N-1 round-robin, the ops split evenly\n"
 	       "                  (default 1; the device needs N, e.g. devarg queues=N)\n"
-	       "  --pace[=US]     after a pass over the queue pairs that moved nothing,\n"
+	       "  --pace[=US]     once a pass over the queue pairs took all there was,\n"
 	       "                  sleep instead of spinning: US microseconds, or by default\n"
 	       "                  as long as the ops in flight last (adapted, %u to %u us)\n"
 	       "  --depth N       ops in circulation per queue pair (default 16 bursts)\n"
