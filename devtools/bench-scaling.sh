@@ -14,9 +14,9 @@
 #
 # Two cores: the frontend runs on core 0, at SCHED_FIFO, and sleeps once a
 # pass over its queue pairs took all there was (vcrypto-bench --pace). The
-# backend's main lcore sleeps on core 0; in 1q1l and 2q1l its worker polls on core 1; in
-# 2q2l the worker of the control queue and data queue 0 polls on core 1 and
-# the worker of data queue 1 shares core 0 with the frontend
+# backend's main lcore sleeps on core 0; in 1q1l and 2q1l its worker polls
+# on core 1; in 2q2l the worker of the control queue and data queue 0 polls
+# on core 1 and the worker of data queue 1 shares core 0 with the frontend
 # (--lcores 0@0,1@1,2@0 --socket-file 1:2,PATH). The control queue stays
 # on the core the frontend does not use, because the driver busy-waits
 # for control answers (session set-up). With three cores or more, the
