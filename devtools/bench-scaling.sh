@@ -102,15 +102,22 @@ layout_backend() {
 }
 
 # Backend cycles per request: busy cycles (all its lcores) over requests;
-# then how its requests spread over the data queues.
+# then how its requests spread over the data queues; then data queue 0's
+# own cycles per request (its lcore never shares core 1 with the frontend:
+# in (b) against (a) it shows what running a second lcore costs the first).
 backend_stats() {
 	awk '/vcrypto-backend: dev .* requests=/ {
 		for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
 		c = v["busy_cycles"] != "" && v["requests"] > 0 ? \
 			sprintf("%.0f", v["busy_cycles"] / v["requests"]) : ""
 		q = v["queue_requests"] == "" ? v["requests"] : v["queue_requests"]
+		q0 = c
+		if (v["queue_busy_cycles"] != "") {
+			split(v["queue_requests"], qr, ","); split(v["queue_busy_cycles"], qb, ",")
+			q0 = qr[1] > 0 ? sprintf("%.0f", qb[1] / qr[1]) : ""
+		}
 		gsub(/,/, "/", q)
-		print c "," q
+		print c "," q "," q0
 	}' "$1"
 }
 
@@ -169,7 +176,7 @@ done
 # Each layout's best run per point, with that run's CPU share and cycles.
 awk -F, -v OFS=, '
 	$1 == "NOSTART" || $1 == "NORUN" { k = $3 "," $4; pts[k] = 1; fail[$2, k] = $5; next }
-	$1 == "CPO" { k = $3 "," $4; if (best[$2, k]) { cpo[$2, k] = $5; spread[$2, k] = $6 }; next }
+	$1 == "CPO" { k = $3 "," $4; if (best[$2, k]) { cpo[$2, k] = $5; spread[$2, k] = $6; q0[$2, k] = $7 }; next }
 	$1 == "BENCH" {
 		k = $3 "," $4; pts[k] = 1; runs[$2, k]++
 		best[$2, k] = !(($2, k) in mops) || $6 + 0 > mops[$2, k] + 0
@@ -177,26 +184,27 @@ awk -F, -v OFS=, '
 	}
 	END {
 		print "algo,size,layout,queues,backend_lcores,mops,gbps,frontend_cpu," \
-		      "backend_cycles_per_op,queue_requests,runs,over_2q1l,over_1q1l,note"
+		      "backend_cycles_per_op,queue_requests,runs,over_2q1l,over_1q1l,note," \
+		      "queue0_cycles_per_op"
 		split("1q1l 2q1l 2q2l", ls, " ")
 		for (k in pts) for (i = 1; i <= 3; i++) {
 			l = ls[i]; a = mops["2q1l", k]; b = mops["1q1l", k]; m = mops[l, k]
 			ra = m > 0 && a > 0 ? sprintf("%.2f", m / a) : ""
 			rb = m > 0 && b > 0 ? sprintf("%.2f", m / b) : ""
 			print k, l, substr(l, 1, 1), substr(l, 3, 1), m, gbps[l, k], cpu[l, k],
-			      cpo[l, k], spread[l, k], runs[l, k] + 0, ra, rb, fail[l, k]
+			      cpo[l, k], spread[l, k], runs[l, k] + 0, ra, rb, fail[l, k], q0[l, k]
 		}
 	}' "$raw" | (read -r h; echo "$h"; sort -t, -k1,1 -k2,2n -k3,3) > "$out/scaling.csv"
 
 {
-	echo "| algorithm | bytes | layout | Mops | Gbit/s | frontend CPU (cores) | backend cycles/op | requests per queue | vs 2 queues / 1 lcore |"
-	echo "|---|---:|---|---:|---:|---:|---:|---:|---:|"
+	echo "| algorithm | bytes | layout | Mops | Gbit/s | frontend CPU (cores) | backend cycles/op | queue 0 cycles/op | requests per queue | vs 2 queues / 1 lcore |"
+	echo "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|"
 	tail -n +2 "$out/scaling.csv" | awk -F, '
 		function name(l) { return l == "1q1l" ? "1 queue, 1 lcore" : l == "2q1l" ? \
 			"2 queues, 1 lcore (a)" : "2 queues, 2 lcores (b)" }
-		{ if ($11 == 0) { printf "| %s | %s | %s | did not run: %s | | | | | |\n", $1, $2, name($3), $14; next }
-		  printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, name($3), $6, $7, $8,
-			$9, $10, ($12 == "" ? "—" : $12) }'
+		{ if ($11 == 0) { printf "| %s | %s | %s | did not run: %s | | | | | | |\n", $1, $2, name($3), $14; next }
+		  printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, name($3), $6, $7, $8,
+			$9, ($15 == "" ? "—" : $15), $10, ($12 == "" ? "—" : $12) }'
 	echo
 	if [ "$second" = 0 ]; then
 		echo "Two lcores against one, and the most the shared core allows: in (b) core 0 carries the frontend and half the backend's work, so (b)/(a) <= 1 / (f + 1/2), f the frontend's CPU share in (a) (its cost per op over the backend's, the backend being the bottleneck there)."
@@ -213,7 +221,7 @@ awk -F, -v OFS=, '
 			(f[k] != "" ? sprintf("%.2f", 1 / (f[k] + 0.5)) : "—") }'
 	echo
 	echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); frontend on core 0, backend workers on core 1 and (b) core $second; burst 32; $ops ops per run split evenly over the queue pairs; $inflight ops in circulation split over the queue pairs, $qsize descriptors per queue; vcrypto-bench $pace${sched:+ under $sched}; best of $repeat runs, the layouts alternated."
-	echo "Frontend CPU: vcrypto-bench's process CPU time over the measured phase over its wall-clock time (1.00 = one whole core). Backend cycles/op: its busy TSC cycles summed over its lcores, over its requests."
+	echo "Frontend CPU: vcrypto-bench's process CPU time over the measured phase over its wall-clock time (1.00 = one whole core). Backend cycles/op: its busy TSC cycles summed over its lcores, over its requests (in (b) the lcore beside the frontend counts the time the frontend preempts it). Queue 0 cycles/op: data queue 0's alone, on core 1, which no other thread uses."
 	[ "$busy_runs" = 0 ] || echo "Warning: $busy_runs runs started while the machine was busy with other work."
 } > "$out/scaling.md"
 cat "$out/scaling.md"

@@ -191,7 +191,8 @@ create_devices(struct app *app)
 	return 0;
 }
 
-/* With several data queues: how the requests spread over them. */
+/* With several data queues: how the requests and the work spread over
+ * them (busy cycles per queue tell the lcores' costs apart). */
 static void
 print_queue_requests(const struct vcrypto_dev *dev)
 {
@@ -204,6 +205,11 @@ print_queue_requests(const struct vcrypto_dev *dev)
 	for (q = 0; q < nq; q++) {
 		vcrypto_dev_queue_stats_get(dev, q, &s);
 		printf("%s%" PRIu64, q ? "," : "", s.requests);
+	}
+	printf(" queue_busy_cycles=");
+	for (q = 0; q < nq; q++) {
+		vcrypto_dev_queue_stats_get(dev, q, &s);
+		printf("%s%" PRIu64, q ? "," : "", s.busy_cycles);
 	}
 }
 
