@@ -16,8 +16,10 @@
  * refuses a longer payload before the hooks run. Payload bytes the front-end
  * did not send hold a stale pattern, as rte_vhost's reused buffer would.
  * The device lifecycle the hooks call into (vcrypto_dev_find,
- * vcrypto_dev_start_rings / _stop_rings: device.c, which needs rte_vhost) is
- * replaced below by a fake device that records what was asked.
+ * vcrypto_dev_start_rings / _stop_rings, vcrypto_dev_lock / _unlock:
+ * device.c, which needs rte_vhost) is replaced below by a fake device that
+ * records what was asked. Its sessions go through a grace period whose one
+ * data-queue reader is out of its pass, as the device lock ensures.
  *
  * Invariants (abort = crash report): the hook answers one of rte_vhost's
  * results; a reply fits the buffer and, for GET_CONFIG, is exactly the
@@ -49,6 +51,24 @@ static struct vcrypto_dev *fake;
 static void *mb_ctx;
 static const struct vcrypto_engine_conf mb_conf = { .arg = NULL, .max_sessions = 4 };
 static unsigned int starts, stops;
+static struct vcrypto_grace_reader reader;
+static int locked;
+
+void
+vcrypto_dev_lock(struct vcrypto_dev *dev)
+{
+	FZ_ASSERT(dev == fake && locked == 0, "device lock taken twice");
+	rte_spinlock_lock(&dev->lock);
+	locked++;
+}
+
+void
+vcrypto_dev_unlock(struct vcrypto_dev *dev)
+{
+	FZ_ASSERT(dev == fake && locked == 1, "device lock released unheld");
+	locked--;
+	rte_spinlock_unlock(&dev->lock);
+}
 
 struct vcrypto_dev *
 vcrypto_dev_find(int vid)
@@ -117,8 +137,10 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	fake->engine->get_caps(mb_ctx, &fake->caps);
 	fake->engine_ctx = mb_ctx;
 	/* CREATE/CLOSE_CRYPTO_SESSION go through the control queue's code */
+	vcrypto_grace_init(&fake->grace, &reader, 1);
 	fake->ctrl = (struct vcrypto_ctrl_ctx){ .sessions = &fake->sessions,
-		.engine = fake->engine, .caps = &fake->caps, .engine_ctx = mb_ctx };
+		.engine = fake->engine, .caps = &fake->caps, .engine_ctx = mb_ctx,
+		.grace = &fake->grace };
 	rte_spinlock_init(&fake->lock);
 	return 0;
 }
@@ -191,6 +213,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	FZ_ASSERT(starts == stops, "%u starts, %u stops", starts, stops);
 	FZ_ASSERT(fake->sessions.active <= fake->sessions.cap, "session table");
+	/* Closed under the device lock: no data queue can hold them. */
+	FZ_ASSERT(fake->sessions.nretired == 0, "%u sessions left retired",
+		fake->sessions.nretired);
 	vcrypto_ctrl_destroy_all(&fake->ctrl);
 	FZ_ASSERT(fake->sessions.active == 0, "sessions left after destroy_all");
 	vcrypto_session_table_fini(&fake->sessions);
