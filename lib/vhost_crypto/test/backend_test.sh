@@ -43,6 +43,19 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# SIGINT to the backend of socket SOCK: it must exit 0; then its final
+# statistics line is in $line (and printed).
+stop_backend() { # what sock log
+	local rc
+	kill -INT "$be_pid"
+	wait "$be_pid"
+	rc=$?
+	be_pid=
+	check "backend ($1) exit status 0 (got $rc)" test "$rc" -eq 0
+	line=$(grep "^vcrypto-backend: dev $2: requests=" "$3")
+	echo "$line"
+}
+
 wait_for() { # file pattern seconds
 	local i
 	for ((i = 0; i < $3 * 10; i++)); do
@@ -136,13 +149,7 @@ check "backend (remap) ready" wait_for "$dir/be-remap.log" '^vcrypto-backend: re
 check "client (memory table replaced while running)" bash -c \
 	"timeout 60 '$client' --socket '$rsock' --remap >'$dir/remap.log' 2>&1"
 cat "$dir/remap.log"
-kill -INT "$be_pid"
-wait "$be_pid"
-rc=$?
-be_pid=
-check "backend (remap) exit status 0 (got $rc)" test "$rc" -eq 0
-line=$(grep "^vcrypto-backend: dev $rsock: requests=" "$dir/be-remap.log")
-echo "$line"
+stop_backend remap "$rsock" "$dir/be-remap.log"
 sent=$(sed -n 's/^client: remap: \([0-9]*\) data requests, \([0-9]*\) control.*/\1 \2/p' \
 	"$dir/remap.log")
 rdata=${sent% *}
@@ -178,13 +185,7 @@ check "client (spread)" bash -c \
 check "client (spread, REVISION_1, indirect)" bash -c \
 	"timeout 60 '$client' --socket '$ssock' --rev1 --indirect --max-sessions 16 >>'$dir/spread.log' 2>&1"
 grep -E "destroy race|FAIL" "$dir/spread.log"
-kill -INT "$be_pid"
-wait "$be_pid"
-rc=$?
-be_pid=
-check "backend (spread) exit status 0 (got $rc)" test "$rc" -eq 0
-line=$(grep "^vcrypto-backend: dev $ssock: requests=" "$dir/be-spread.log")
-echo "$line"
+stop_backend spread "$ssock" "$dir/be-spread.log"
 q1=$(sed -n 's/.* queue_requests=[0-9]*,\([0-9]*\).*/\1/p' <<<"$line")
 check "spread: data queue 1 served requests (${q1:-none})" test "${q1:-0}" -gt 100
 check "spread: no session left" test "$(field sessions_active)" -eq 0
@@ -218,12 +219,7 @@ for pmd in crypto_aesni_mb0 crypto_openssl0; do
 		--socket "$csock" --any-engine --rev1 --indirect
 	check "cryptodev:$pmd client (vhost-user session messages)" timeout 60 "$client" \
 		--socket "$csock" --any-engine --vu-sessions
-	kill -INT "$be_pid"
-	wait "$be_pid"
-	rc=$?
-	be_pid=
-	check "cryptodev:$pmd backend exit status 0 (got $rc)" test "$rc" -eq 0
-	grep "^vcrypto-backend: dev $csock: requests=" "$dir/be-$pmd.log"
+	stop_backend "cryptodev:$pmd" "$csock" "$dir/be-$pmd.log"
 done
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
