@@ -98,6 +98,23 @@ vcrypto_dev_unlock(struct vcrypto_dev *dev)
 	rte_spinlock_unlock(&dev->lock);
 }
 
+int
+vcrypto_dev_foreach(int (*fn)(const struct vcrypto_dev *dev, void *arg),
+		void *arg)
+{
+	const struct vcrypto_dev *dev;
+	int rc = 0;
+
+	pthread_mutex_lock(&registry_lock);
+	TAILQ_FOREACH(dev, &registry, next) {
+		rc = fn(dev, arg);
+		if (rc != 0)
+			break;
+	}
+	pthread_mutex_unlock(&registry_lock);
+	return rc;
+}
+
 /* ---- Rings: start and stop (caller holds the device lock) --------------- */
 
 static int
@@ -571,6 +588,7 @@ vcrypto_dev_create(const struct vcrypto_dev_params *params,
 		VCRYPTO_LOG(ERR, "invalid device parameters");
 		return -EINVAL;
 	}
+	vcrypto_telemetry_register();
 	rc = dev_alloc(params, &dev);
 	if (rc != 0) {
 		VCRYPTO_LOG(ERR, "%s: cannot allocate the device: %s",

@@ -141,6 +141,17 @@ int vcrypto_dev_start_rings(struct vcrypto_dev *dev);
  */
 void vcrypto_dev_stop_rings(struct vcrypto_dev *dev);
 
+/**
+ * Call @p fn on each device, under the registry's lock: none is destroyed
+ * meanwhile (for the telemetry thread). Stops at the first non-zero return.
+ * @return that value, or 0.
+ */
+int vcrypto_dev_foreach(int (*fn)(const struct vcrypto_dev *dev, void *arg),
+		void *arg);
+
+/** Register the backend's telemetry commands (telemetry.c); once. */
+void vcrypto_telemetry_register(void);
+
 /** The device serving rte_vhost device @p vid, or NULL. */
 struct vcrypto_dev *vcrypto_dev_find(int vid);
 

@@ -151,7 +151,8 @@ uint16_t vcrypto_dev_max_dataqueues(const struct vcrypto_dev *dev);
  */
 void vcrypto_dev_destroy(struct vcrypto_dev *dev);
 
-/** Read the device's counters (from any thread; each counter is atomic). */
+/** Read the device's counters (from any thread; each counter is atomic).
+ *  DPDK telemetry gives them too: /vcrypto/devices, /vcrypto/stats,PATH. */
 void vcrypto_dev_stats_get(const struct vcrypto_dev *dev,
 		struct vcrypto_dev_stats *stats);
 

@@ -185,7 +185,31 @@ check "client (spread)" bash -c \
 check "client (spread, REVISION_1, indirect)" bash -c \
 	"timeout 60 '$client' --socket '$ssock' --rev1 --indirect --max-sessions 16 >>'$dir/spread.log' 2>&1"
 grep -E "destroy race|FAIL" "$dir/spread.log"
+# Its telemetry: the device listed, and the counters the exit line gives.
+tsock=/var/run/dpdk/$prefix-spread/dpdk_telemetry.v2
+[ -S "$tsock" ] || tsock=${XDG_RUNTIME_DIR:-/tmp}/dpdk/$prefix-spread/dpdk_telemetry.v2
+tel=$(python3 - "$tsock" "$ssock" <<'PY' 2>&1
+import json, socket, sys
+s = socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+s.connect(sys.argv[1])
+s.recv(16384)
+def ask(cmd):
+    s.send(cmd.encode())
+    return json.loads(s.recv(65536).decode())
+devs = ask("/vcrypto/devices")["/vcrypto/devices"]
+st = ask("/vcrypto/stats," + sys.argv[2])["/vcrypto/stats"]
+print("listed" if sys.argv[2] in devs else "not-listed", st["requests"],
+      ",".join(str(n) for n in st["queue_requests"]))
+PY
+)
+echo "telemetry: $tel"
+read -r tel_listed tel_requests tel_queues <<<"$tel"
+check "telemetry: /vcrypto/devices lists the device" test "$tel_listed" = listed
 stop_backend spread "$ssock" "$dir/be-spread.log"
+check "telemetry: /vcrypto/stats requests == exit line ($tel_requests)" \
+	test "$tel_requests" = "$(field requests)"
+check "telemetry: per-queue requests == exit line ($tel_queues)" \
+	test "$tel_queues" = "$(sed -n 's/.* queue_requests=\([0-9,]*\).*/\1/p' <<<"$line")"
 q1=$(sed -n 's/.* queue_requests=[0-9]*,\([0-9]*\).*/\1/p' <<<"$line")
 check "spread: data queue 1 served requests (${q1:-none})" test "${q1:-0}" -gt 100
 check "spread: no session left" test "$(field sessions_active)" -eq 0
