@@ -178,6 +178,22 @@ complete_job(IMB_JOB *job)
 }
 
 /*
+ * Submit the job just filled and wait for it alone. The manager is empty
+ * on entry (every submission here ends flushed), so what comes back is
+ * this job.
+ * @return whether the library completed it.
+ */
+static bool
+run_job_now(IMB_MGR *mgr)
+{
+	IMB_JOB *job = IMB_SUBMIT_JOB(mgr);
+
+	if (job == NULL)
+		job = IMB_FLUSH_JOB(mgr);
+	return job != NULL && job->status == IMB_STATUS_COMPLETED;
+}
+
+/*
  * The job-at-a-time path: every job is checked on its own, so one the
  * library refuses (e.g. HMAC over an empty message) completes with ERR
  * while the others run.
@@ -258,6 +274,17 @@ hash_burst_alg(IMB_HASH_ALG alg)
 		alg == IMB_AUTH_HMAC_SHA_512;
 }
 
+/* c->jobs[0..n) through the cipher burst call of session @p s's mode and
+ * key size, in direction @p encrypt. @return the jobs that ran. */
+static uint32_t
+cipher_burst(struct mb_ctx *c, uint16_t n, const struct mb_session *s,
+		bool encrypt)
+{
+	return IMB_SUBMIT_CIPHER_BURST(c->mgr, c->jobs, n, s->cipher_mode,
+		encrypt ? IMB_DIR_ENCRYPT : IMB_DIR_DECRYPT,
+		(IMB_KEY_SIZE_BYTES)s->key_len);
+}
+
 /* Does request @p r run like @p first in a one-algorithm burst call? */
 static bool
 same_burst_kind(const struct vcrypto_req *first, const struct vcrypto_req *r)
@@ -310,18 +337,15 @@ submit_one_algo_burst(struct mb_ctx *c, struct vcrypto_req *const *reqs,
 	for (i = 1; i < n; i++)
 		if (!same_burst_kind(first, reqs[i]))
 			return 0;
-	if (cipher)
+	if (cipher) {
 		for (i = 0; i < n; i++)
 			fill_cipher_burst_job(&c->jobs[i], reqs[i]);
-	else
+		done = cipher_burst(c, n, s, first->encrypt);
+	} else {
 		for (i = 0; i < n; i++)
 			fill_job(&c->jobs[i], reqs[i]);
-	if (cipher)
-		done = IMB_SUBMIT_CIPHER_BURST(c->mgr, c->jobs, n,
-			s->cipher_mode, first->encrypt ? IMB_DIR_ENCRYPT :
-			IMB_DIR_DECRYPT, (IMB_KEY_SIZE_BYTES)s->key_len);
-	else
 		done = IMB_SUBMIT_HASH_BURST(c->mgr, c->jobs, n, s->hash_alg);
+	}
 	/* Whatever ran must not run again (in place, it would twice). */
 	for (i = 0; i < done && i < n; i++)
 		complete_job(&c->jobs[i]);
@@ -383,15 +407,13 @@ chain_half_burst(struct mb_ctx *c, struct vcrypto_req *const *reqs,
 	const struct mb_session *s = reqs[0]->sess->priv;
 	uint16_t i;
 
-	for (i = 0; i < n; i++)
-		if (cipher)
+	if (cipher) {
+		for (i = 0; i < n; i++)
 			fill_chain_cipher(&c->jobs[i], reqs[i]);
-		else
-			fill_chain_hash(&c->jobs[i], reqs[i]);
-	if (cipher)
-		return IMB_SUBMIT_CIPHER_BURST(c->mgr, c->jobs, n, s->cipher_mode,
-			reqs[0]->encrypt ? IMB_DIR_ENCRYPT : IMB_DIR_DECRYPT,
-			(IMB_KEY_SIZE_BYTES)s->key_len) == n;
+		return cipher_burst(c, n, s, reqs[0]->encrypt) == n;
+	}
+	for (i = 0; i < n; i++)
+		fill_chain_hash(&c->jobs[i], reqs[i]);
 	return IMB_SUBMIT_HASH_BURST(c->mgr, c->jobs, n, s->hash_alg) == n;
 }
 
@@ -428,10 +450,7 @@ chain_half_one_by_one(IMB_MGR *mgr, struct vcrypto_req *const *reqs,
 			job->chain_order = IMB_ORDER_HASH_CIPHER;
 			job->msg_len_to_cipher_in_bytes = 0;
 		}
-		job = IMB_SUBMIT_JOB(mgr);
-		if (job == NULL)
-			job = IMB_FLUSH_JOB(mgr);
-		if (job == NULL || job->status != IMB_STATUS_COMPLETED)
+		if (!run_job_now(mgr))
 			reqs[i]->status = VIRTIO_CRYPTO_ERR;
 	}
 }
@@ -510,18 +529,12 @@ vcrypto_mb_cbc_encrypt_long(IMB_MGR *mgr, struct vcrypto_req *r)
 		job->dst = r->dst + off;
 		job->msg_len_to_cipher_in_bytes = piece;
 		job->iv = iv;
-		job = IMB_SUBMIT_JOB(mgr);
-		if (job == NULL)
-			job = IMB_FLUSH_JOB(mgr);
-		if (job == NULL || job->status != IMB_STATUS_COMPLETED)
+		if (!run_job_now(mgr))
 			r->status = VIRTIO_CRYPTO_ERR;
 		/* A guest that rewrites dst meanwhile garbles only its own
 		 * result. */
 		memcpy(iv, r->dst + off + piece - 16, sizeof(iv));
 	}
-	/* the last job came back: the manager is empty again */
-	while (IMB_FLUSH_JOB(mgr) != NULL)
-		;
 	return true;
 }
 

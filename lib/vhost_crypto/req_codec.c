@@ -71,8 +71,6 @@ vcrypto_chain_write(const struct vcrypto_chain *chain, uint64_t off,
 	return 0;
 }
 
-
-
 /* ---- Fields: in place when contiguous, else through the bounce area ---- */
 
 /* Per-decode state: the chain, the bounce area and where this request's

@@ -36,23 +36,37 @@ tel_devices(const char *cmd, const char *params, struct rte_tel_data *d)
 	return 0;
 }
 
-/* One data queue's counter @p field, per queue, as a u64 array. */
-static struct rte_tel_data *
-queue_array(const struct vcrypto_dev *dev, size_t field)
+/* Add @p a to dict @p d as @p name, or free it. */
+static void
+add_container(struct rte_tel_data *d, const char *name, struct rte_tel_data *a)
 {
-	struct rte_tel_data *a = rte_tel_data_alloc();
+	if (a != NULL && rte_tel_data_add_dict_container(d, name, a, 0) != 0)
+		rte_tel_data_free(a);
+}
+
+/* Requests and busy cycles per data queue, as two u64 arrays. */
+static void
+add_queue_arrays(const struct vcrypto_dev *dev, struct rte_tel_data *d)
+{
+	struct rte_tel_data *req = rte_tel_data_alloc();
+	struct rte_tel_data *busy = rte_tel_data_alloc();
 	struct vcrypto_dev_stats s;
 	uint16_t q;
 
-	if (a == NULL)
-		return NULL;
-	rte_tel_data_start_array(a, RTE_TEL_U64_VAL);
+	if (req == NULL || busy == NULL) {
+		rte_tel_data_free(req);
+		rte_tel_data_free(busy);
+		return;
+	}
+	rte_tel_data_start_array(req, RTE_TEL_U64_VAL);
+	rte_tel_data_start_array(busy, RTE_TEL_U64_VAL);
 	for (q = 0; q < vcrypto_dev_max_dataqueues(dev); q++) {
 		vcrypto_dev_queue_stats_get(dev, q, &s);
-		rte_tel_data_add_array_u64(a,
-			*(const uint64_t *)((const uint8_t *)&s + field));
+		rte_tel_data_add_array_u64(req, s.requests);
+		rte_tel_data_add_array_u64(busy, s.busy_cycles);
 	}
-	return a;
+	add_container(d, "queue_requests", req);
+	add_container(d, "queue_busy_cycles", busy);
 }
 
 static void
@@ -63,7 +77,6 @@ fill_stats(const struct vcrypto_dev *dev, struct rte_tel_data *d)
 		"key_rejected",
 	};
 	struct vcrypto_dev_stats s;
-	struct rte_tel_data *a;
 	unsigned int i;
 
 	vcrypto_dev_stats_get(dev, &s);
@@ -81,12 +94,7 @@ fill_stats(const struct vcrypto_dev *dev, struct rte_tel_data *d)
 	rte_tel_data_add_dict_u64(d, "guest_connects", s.guest_connects);
 	rte_tel_data_add_dict_u64(d, "guest_disconnects", s.guest_disconnects);
 	rte_tel_data_add_dict_u64(d, "busy_cycles", s.busy_cycles);
-	a = queue_array(dev, offsetof(struct vcrypto_dev_stats, requests));
-	if (a != NULL && rte_tel_data_add_dict_container(d, "queue_requests", a, 0) != 0)
-		rte_tel_data_free(a);
-	a = queue_array(dev, offsetof(struct vcrypto_dev_stats, busy_cycles));
-	if (a != NULL && rte_tel_data_add_dict_container(d, "queue_busy_cycles", a, 0) != 0)
-		rte_tel_data_free(a);
+	add_queue_arrays(dev, d);
 }
 
 struct stats_query {

@@ -12,7 +12,6 @@
 #define unlikely(x) __builtin_expect(!!(x), 0)
 #endif
 
-
 int
 vcrypto_vring_split_init(struct vcrypto_vring_split *vq, void *desc,
 		void *avail, void *used, uint32_t size, uint16_t last_avail,

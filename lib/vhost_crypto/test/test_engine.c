@@ -257,6 +257,29 @@ test_refused_job_in_burst(void *priv_cbc, void *priv_mac)
 }
 
 /*
+ * Run burst @p reqs: it must take path @p want (every request counted
+ * there), request @p bad (if >= 0) end with ERR and every other with OK.
+ */
+static void
+run_and_check_statuses(struct vcrypto_req *reqs, int n, int bad,
+		enum mb_path want)
+{
+	struct vcrypto_req *batch[16];
+	struct mb_ctx *c = ctx;
+	uint64_t before = c->path[want];
+	int i;
+
+	CHECK(n <= (int)(sizeof(batch) / sizeof(batch[0])));
+	for (i = 0; i < n; i++)
+		batch[i] = &reqs[i];
+	eng->process_burst(ctx, batch, (uint16_t)n);
+	CHECK_EQ(c->path[want] - before, n);
+	for (i = 0; i < n; i++)
+		CHECK_EQ(reqs[i].status, i == bad ? VIRTIO_CRYPTO_ERR :
+			VIRTIO_CRYPTO_OK);
+}
+
+/*
  * Nine requests of one vector and direction: a burst the one-algorithm
  * calls take (AES-CBC, HMAC-SHA1), or the direct calls (AES-GCM). With @p bad >= 0 that request is one the
  * library refuses (a CBC length off the block size, an HMAC over nothing):
@@ -268,14 +291,12 @@ run_one_algo_burst(const struct kat *k, void *priv, bool encrypt, int bad,
 		enum mb_path want)
 {
 	enum { N = 9 };
-	struct mb_ctx *c = ctx;
 	struct vcrypto_session s = { .priv = priv };
 	static uint8_t buf[N][64];
-	struct vcrypto_req reqs[N], *batch[N];
+	struct vcrypto_req reqs[N];
 	bool mac = k->kind == VCRYPTO_SESS_MAC;
 	const uint8_t *in = encrypt || mac ? k->pt : k->ct;
 	const uint8_t *want_out = encrypt ? k->ct : k->pt;
-	uint64_t before = c->path[want];
 	int i;
 
 	CHECK(k->pt_len <= sizeof(buf[0]));
@@ -286,16 +307,11 @@ run_one_algo_burst(const struct kat *k, void *priv, bool encrypt, int bad,
 		make_req(k, &s, encrypt, buf[i], buf[i], &reqs[i]);
 		if (i == bad)
 			reqs[i].len = mac ? 0 : k->pt_len - 15;
-		batch[i] = &reqs[i];
 	}
-	eng->process_burst(ctx, batch, N);
-	CHECK_EQ(c->path[want] - before, N);
+	run_and_check_statuses(reqs, N, bad, want);
 	for (i = 0; i < N; i++) {
-		if (i == bad) {
-			CHECK_EQ(reqs[i].status, VIRTIO_CRYPTO_ERR);
+		if (i == bad)
 			continue;
-		}
-		CHECK_EQ(reqs[i].status, VIRTIO_CRYPTO_OK);
 		if (mac || (k->kind == VCRYPTO_SESS_AEAD && encrypt))
 			CHECK(memcmp(reqs[i].digest, k->digest, k->digest_len) == 0);
 		if (!mac)
@@ -450,17 +466,14 @@ run_chain_split(void *priv, bool encrypt, int bad, bool bad_cipher,
 {
 	enum { N = 9 };
 	const struct kat *k = find_kat("AES-128-CBC then HMAC-SHA256 (SP 800-38A F.2.1 + RFC 2104)");
-	struct mb_ctx *c = ctx;
 	struct vcrypto_session s = { .priv = priv };
 	static uint8_t in[N][64], out[N][64];
-	struct vcrypto_req reqs[N], *batch[N];
-	uint64_t before;
+	struct vcrypto_req reqs[N];
 	int i;
 
 	CHECK(k != NULL);
 	if (k == NULL)
 		return;
-	before = c->path[want];
 	CHECK_EQ(make_session(k, encrypt, &s), VIRTIO_CRYPTO_OK);
 	for (i = 0; i < N; i++) {
 		memcpy(in[i], encrypt ? k->pt : k->ct, k->pt_len);
@@ -469,16 +482,11 @@ run_chain_split(void *priv, bool encrypt, int bad, bool bad_cipher,
 			reqs[i].cipher_len = 0;
 		else if (i == bad)
 			reqs[i].hash_len = 0;
-		batch[i] = &reqs[i];
 	}
-	eng->process_burst(ctx, batch, N);
-	CHECK_EQ(c->path[want] - before, N);
+	run_and_check_statuses(reqs, N, bad, want);
 	for (i = 0; i < N; i++) {
-		if (i == bad) {
-			CHECK_EQ(reqs[i].status, VIRTIO_CRYPTO_ERR);
+		if (i == bad)
 			continue;
-		}
-		CHECK_EQ(reqs[i].status, VIRTIO_CRYPTO_OK);
 		CHECK(memcmp(out[i], encrypt ? k->ct : k->pt, k->pt_len) == 0);
 		CHECK(memcmp(reqs[i].digest, k->digest, k->digest_len) == 0);
 	}
