@@ -232,9 +232,8 @@ e2e_case_kat(struct e2e_env *env)
 				kat_one(env, &env->vec[i], enc, oop);
 }
 
-/* xorshift64*: reproducible test data, seeded per case. */
-static void
-fill_random(uint64_t *state, uint8_t *p, uint32_t len)
+void
+e2e_fill_random(uint64_t *state, uint8_t *p, uint32_t len)
 {
 	uint32_t i;
 
@@ -274,7 +273,7 @@ size_data_make(struct e2e_env *env, struct size_data *d, uint32_t key_len, uint3
 	int ret;
 
 	memset(d, 0, sizeof(*d));
-	fill_random(&seed, d->key, sizeof(d->key));
+	e2e_fill_random(&seed, d->key, sizeof(d->key));
 	for (i = 0; i < burst; i++) {
 		d->pt[i] = malloc(len);
 		d->ct[i] = malloc(len);
@@ -282,8 +281,8 @@ size_data_make(struct e2e_env *env, struct size_data *d, uint32_t key_len, uint3
 			e2e_whyf(why, "out of memory");
 			return -1;
 		}
-		fill_random(&seed, d->pt[i], len);
-		fill_random(&seed, d->iv_store[i], 16);
+		e2e_fill_random(&seed, d->pt[i], len);
+		e2e_fill_random(&seed, d->iv_store[i], 16);
 		d->iv[i] = d->iv_store[i];
 		ret = ref_cbc(env->ref, 1, d->key, key_len, d->iv[i], d->pt[i], d->ct[i], len);
 		if (ret != 0) {

@@ -52,6 +52,9 @@ void e2e_whyf(char *why, const char *fmt, ...) __attribute__((format(printf, 2, 
 int e2e_diff(char *why, const char *what, const uint8_t *got, const uint8_t *want,
 	     uint32_t len);
 
+/** Fill @p p with @p len reproducible bytes (xorshift64*) from @p state. */
+void e2e_fill_random(uint64_t *state, uint8_t *p, uint32_t len);
+
 /** Check the reference itself against the NIST vectors (no device involved). */
 void e2e_case_ref_selfcheck(struct e2e_env *env);
 

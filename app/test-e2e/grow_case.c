@@ -322,6 +322,35 @@ grow_run(struct e2e_env *env, struct rte_crypto_op **ops, unsigned int n,
 		ops_free(ops, n);
 }
 
+/*
+ * E2E_MAX_BURST AES-CBC ops of @p len bytes on session @p sess, op n
+ * ciphering in[n] with @p iv, every buffer fresh from the new memory (dst
+ * too when @p oop). @return the ops made (fewer, with @p why set, when
+ * one could not be allocated).
+ */
+static unsigned int
+grow_ops(struct e2e_env *env, const struct grown *g, unsigned int *next, void *sess,
+	 const uint8_t *const *in, int oop, uint32_t len, const uint8_t *iv,
+	 struct rte_crypto_op **ops, char *why)
+{
+	unsigned int n;
+
+	for (n = 0; sess != NULL && n < E2E_MAX_BURST; n++) {
+		struct rte_mbuf *src = next_fresh(g, next);
+		struct rte_mbuf *dst = oop ? next_fresh(g, next) : NULL;
+
+		mbuf_fill(src, in[n], len);
+		if (dst != NULL)
+			mbuf_fill(dst, NULL, len);
+		ops[n] = op_make(env, sess, src, dst, len, iv);
+		if (ops[n] == NULL) {
+			e2e_whyf(why, "cannot allocate an op");
+			break;
+		}
+	}
+	return n;
+}
+
 /* A NIST vector, E2E_MAX_BURST ops at once, every buffer in new memory. */
 static void
 grow_kat(struct e2e_env *env, const struct grown *g, const struct cbc_vector *v, int enc,
@@ -335,40 +364,15 @@ grow_kat(struct e2e_env *env, const struct grown *g, const struct cbc_vector *v,
 
 	snprintf(name, sizeof(name), "grow-kat-%s-%s-%s", v->name, enc ? "enc" : "dec",
 		 oop ? "oop" : "inplace");
-	sess = e2e_dev_cbc_session(env->dev, enc, v->key, v->key_len, why, WHY_LEN);
-	while (sess != NULL && n < E2E_MAX_BURST) {
-		struct rte_mbuf *src = next_fresh(g, next);
-		struct rte_mbuf *dst = oop ? next_fresh(g, next) : NULL;
-
+	for (n = 0; n < E2E_MAX_BURST; n++) {
 		in[n] = enc ? v->plaintext : v->ciphertext;
 		want[n] = enc ? v->ciphertext : v->plaintext;
-		mbuf_fill(src, in[n], CBC_VEC_LEN);
-		if (dst != NULL)
-			mbuf_fill(dst, NULL, CBC_VEC_LEN);
-		ops[n] = op_make(env, sess, src, dst, CBC_VEC_LEN, v->iv);
-		if (ops[n] == NULL) {
-			e2e_whyf(why, "cannot allocate an op");
-			break;
-		}
-		n++;
 	}
+	sess = e2e_dev_cbc_session(env->dev, enc, v->key, v->key_len, why, WHY_LEN);
+	n = grow_ops(env, g, next, sess, in, oop, CBC_VEC_LEN, v->iv, ops, why);
 	grow_run(env, ops, n, in, want, CBC_VEC_LEN, why);
 	e2e_dev_session_free(env->dev, sess);
 	e2e_report(env, name, why);
-}
-
-/* xorshift64*: reproducible data. */
-static void
-fill_random(uint64_t *state, uint8_t *p, uint32_t len)
-{
-	uint32_t i;
-
-	for (i = 0; i < len; i++) {
-		*state ^= *state >> 12;
-		*state ^= *state << 25;
-		*state ^= *state >> 27;
-		p[i] = (uint8_t)((*state * 0x2545f4914f6cdd1dULL) >> 56);
-	}
 }
 
 /* Full-size buffers in new memory, checked against the reference. */
@@ -386,31 +390,18 @@ grow_ref(struct e2e_env *env, const struct grown *g, unsigned int *next)
 
 	snprintf(name, sizeof(name), "grow-cbc-aes128-%uB-oop-burst%u", GROW_DATA_ROOM,
 		 E2E_MAX_BURST);
-	fill_random(&seed, key, sizeof(key));
-	fill_random(&seed, iv, sizeof(iv));
+	e2e_fill_random(&seed, key, sizeof(key));
+	e2e_fill_random(&seed, iv, sizeof(iv));
 	for (n = 0; n < E2E_MAX_BURST; n++) {
-		fill_random(&seed, pt[n], GROW_DATA_ROOM);
+		e2e_fill_random(&seed, pt[n], GROW_DATA_ROOM);
 		if (ref_cbc(env->ref, 1, key, sizeof(key), iv, pt[n], ct[n], GROW_DATA_ROOM))
 			e2e_whyf(why, "reference failed");
 		in[n] = pt[n];
 		want[n] = ct[n];
 	}
-	n = 0;
 	sess = why[0] != '\0' ? NULL :
 	       e2e_dev_cbc_session(env->dev, 1, key, sizeof(key), why, WHY_LEN);
-	while (sess != NULL && n < E2E_MAX_BURST) {
-		struct rte_mbuf *src = next_fresh(g, next);
-		struct rte_mbuf *dst = next_fresh(g, next);
-
-		mbuf_fill(src, pt[n], GROW_DATA_ROOM);
-		mbuf_fill(dst, NULL, GROW_DATA_ROOM);
-		ops[n] = op_make(env, sess, src, dst, GROW_DATA_ROOM, iv);
-		if (ops[n] == NULL) {
-			e2e_whyf(why, "cannot allocate an op");
-			break;
-		}
-		n++;
-	}
+	n = grow_ops(env, g, next, sess, in, 1, GROW_DATA_ROOM, iv, ops, why);
 	grow_run(env, ops, n, in, want, GROW_DATA_ROOM, why);
 	e2e_dev_session_free(env->dev, sess);
 	e2e_report(env, name, why);
