@@ -551,8 +551,6 @@ dev_alloc(const struct vcrypto_dev_params *p, struct vcrypto_dev **out)
 	dev->codec.max_size = dev->max_size;
 	dev->codec.sessions = &dev->sessions;
 	dev->codec.ctrl = &dev->ctrl;
-	for (q = 0; q < dev->max_dataqueues; q++)
-		vq_views(dev, &dev->vqs[q]);
 	*out = dev;
 	return 0;
 }
