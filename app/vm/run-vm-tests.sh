@@ -56,7 +56,8 @@ kernel=$vm/kernel/current/vmlinuz
 # Whether the project's plugin registers a PCI driver (the PCI transport):
 # a PCI PMD imports rte_pci_register from librte_bus_pci.
 plugin_has_pci() {
-	nm -D --undefined-only "$VCRYPTO_PLUGIN" 2>/dev/null | grep -qw 'rte_pci_register'
+	# no -q: an early exit could fail nm with SIGPIPE under pipefail
+	nm -D --undefined-only "$VCRYPTO_PLUGIN" 2>/dev/null | grep -w 'rte_pci_register' > /dev/null
 }
 
 # QEMU must at least start (the machine paused, no guest): exit status 124
